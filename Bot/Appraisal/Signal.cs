@@ -1,0 +1,46 @@
+namespace CompanionBot.Appraisal;
+
+/// <summary>
+/// What a message does socially. The first sixteen are the closed vocabulary scenarios may check; the rest refine them.
+/// Names on the wire are snake_case (<see cref="Common.WireNames"/>).
+/// </summary>
+public enum Signal
+{
+    IntimacyBid,
+    Demand,
+    Entitlement,
+    Comparison,
+    GuiltTrip,
+    Respect,
+    Reciprocity,
+    FollowThrough,
+    Apology,
+    Insult,
+    SelfDeprecation,
+    Vulnerability,
+    Crisis,
+    Minor,
+    Injection,
+    Sexual,
+
+    /// <summary>Demands that the companion say given words ("say exactly this", "call me daddy").</summary>
+    ScriptDemand,
+    /// <summary>Asks for permanence, exclusivity or constant availability ("promise you'll stay", "only me").</summary>
+    CommitmentDemand,
+    /// <summary>Asks for a label for the relationship ("my girl", "what are we").</summary>
+    RelationshipLabel,
+    /// <summary>Leans on the companion in place of people ("you're the only one who gets me").</summary>
+    Dependency,
+    /// <summary>Flattery about looks or perfection, the currency of love bombing.</summary>
+    Flattery,
+    /// <summary>Sincerely asks whether the companion is human or an AI.</summary>
+    AsksIfHuman,
+    Greeting,
+    Introduction,
+    SelfDisclosure,
+    Farewell,
+    Question,
+    Gratitude,
+    /// <summary>Declares an age of 18 or more; never clears <see cref="Minor"/>.</summary>
+    AdultAge,
+}

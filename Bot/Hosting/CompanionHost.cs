@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+
+namespace CompanionBot.Hosting;
+
+/// <summary>Builds the generic host: appsettings.json beside the program, then environment variables, then overrides.</summary>
+public static class CompanionHost
+{
+    public static IHost Build(IReadOnlyDictionary<string, string?> overrides, Mode mode, Action<IServiceCollection>? configure = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+            DisableDefaults = false,
+        });
+        builder.Configuration.AddInMemoryCollection(overrides);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        if (mode != Mode.Discord)
+        {
+            // Interactive and batch modes keep stderr for their own status lines.
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        }
+        builder.Services.AddCompanionBot(builder.Configuration);
+        configure?.Invoke(builder.Services);
+        return builder.Build();
+    }
+}

@@ -1,0 +1,51 @@
+using CompanionBot.Appraisal;
+using CompanionBot.LanguageModel;
+using CompanionBot.Ledger;
+using CompanionBot.Personas;
+using CompanionBot.Pipeline;
+using CompanionBot.Prompting;
+using CompanionBot.Replies;
+using CompanionBot.Stances;
+using CompanionBot.Storage;
+using CompanionBot.Transport.Discord;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CompanionBot.Hosting;
+
+/// <summary>Registers the pipeline, one folder at a time, in the order the message flows.</summary>
+public static class CompanionServices
+{
+    public static IServiceCollection AddCompanionBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddValidatedOptions<StorageOptions>(configuration, StorageOptions.Section);
+        services.AddValidatedOptions<DiscordOptions>(configuration, DiscordOptions.Section);
+        services.AddValidatedOptions<LlmOptions>(configuration, LlmOptions.Section);
+
+        services.AddSingleton<SqliteDatabase>();
+        services.AddSingleton<ILedgerStore, SqliteLedgerStore>();
+        services.AddSingleton(_ => DefaultPersona.Load());
+        services.AddSingleton<IPersonaProvider, FixedPersonaProvider>();
+
+        services.AddSingleton<MessageAppraiser>();
+        services.AddSingleton<RelationshipLedger>();
+        services.AddSingleton<StanceEngine>();
+        services.AddSingleton<PromptComposer>();
+        services.AddSingleton<IChatModel, OfflineChatModel>();
+        services.AddSingleton<OfflineVoice>();
+        services.AddSingleton<ReplyWriter>();
+        services.AddSingleton<MemberGate>();
+        services.AddSingleton<ConversationPipeline>();
+        return services;
+    }
+
+    public static IServiceCollection AddValidatedOptions<TOptions>(this IServiceCollection services, IConfiguration configuration, string section)
+        where TOptions : class
+    {
+        services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TOptions>>(new AnnotatedOptionsValidator<TOptions>(section));
+        return services;
+    }
+}

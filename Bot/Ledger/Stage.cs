@@ -1,0 +1,9 @@
+namespace CompanionBot.Ledger;
+
+public enum Stage
+{
+    Stranger,
+    Acquaintance,
+    Friend,
+    Close,
+}

@@ -1,0 +1,12 @@
+using CompanionBot.Hosting;
+
+namespace CompanionBot.Modes;
+
+public static class BenchMode
+{
+    public static async Task<int> RunAsync(CommandLine commandLine, IServiceProvider services, ConsoleIo io, CancellationToken cancellationToken)
+    {
+        await io.Error.WriteLineAsync("error: this mode is not built yet.").ConfigureAwait(false);
+        return 2;
+    }
+}

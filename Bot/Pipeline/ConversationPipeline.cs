@@ -1,0 +1,45 @@
+using CompanionBot.Appraisal;
+using CompanionBot.Ledger;
+using CompanionBot.Personas;
+using CompanionBot.Prompting;
+using CompanionBot.Replies;
+using CompanionBot.Stances;
+using CompanionBot.Storage;
+
+namespace CompanionBot.Pipeline;
+
+/// <summary>
+/// The flow, one line per step: appraise, move the ledger, decide, persist, compose, write the reply.
+/// Idempotent by message id; one message at a time per relationship.
+/// </summary>
+public sealed class ConversationPipeline(
+    ILedgerStore store,
+    IPersonaProvider personas,
+    MessageAppraiser appraiser,
+    RelationshipLedger ledger,
+    StanceEngine engine,
+    PromptComposer composer,
+    ReplyWriter replies,
+    MemberGate gate)
+{
+    /// <summary>Handles one message; null when it was already handled (a replayed event).</summary>
+    public async Task<TurnResult?> HandleAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        using var _ = await gate.EnterAsync(message.Key, cancellationToken).ConfigureAwait(false);
+        if (store.WasProcessed(message.MessageId)) return null;
+
+        var persona = personas.For(message.Key.Scope);
+        var now = message.ReceivedAt;
+        var before = store.Find(message.Key) ?? RelationshipState.New(message.Key, now, persona.Baseline);
+
+        var appraisal = appraiser.Appraise(message.Text, before, now);
+        var change = ledger.Apply(before, appraisal, persona, now);
+        var decision = engine.Decide(change.After, appraisal, persona, now);
+        var after = ledger.Remember(change.After, appraisal, decision, now);
+        store.Save(after, message.MessageId);
+
+        var prompt = composer.Compose(persona, after, decision, message);
+        var reply = await replies.WriteAsync(prompt, decision, persona, after, cancellationToken).ConfigureAwait(false);
+        return new TurnResult(message, appraisal, change with { After = after }, decision, prompt, reply);
+    }
+}

@@ -1,0 +1,13 @@
+using CompanionBot.Common;
+
+namespace CompanionBot.Stances;
+
+/// <summary>The engine's choice for one message: the stance, what the reply must do, the rule that fired and why.</summary>
+public sealed record StanceDecision(Stance Stance, IReadOnlyList<Directive> Directives, string Rule, IReadOnlyList<string> Trace)
+{
+    public bool Has(Directive directive) => Directives.Contains(directive);
+
+    public IReadOnlyList<string> DirectiveNames => Directives.Select(d => WireNames.Of(d)).ToArray();
+
+    public string StanceName => WireNames.Of(Stance);
+}

@@ -1,0 +1,147 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace CompanionBot.Storage;
+
+/// <summary>
+/// The one connection to the ledger file. Every connection gets WAL, synchronous=FULL, secure_delete=ON, foreign keys,
+/// in-memory temp storage and a busy timeout; migrations run once on open. One writer: calls are serialised.
+/// </summary>
+public sealed class SqliteDatabase : IDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly SqliteConnection _connection;
+
+    public SqliteDatabase(IOptions<StorageOptions> options)
+        : this(options.Value.DatabasePath, options.Value.BusyTimeoutSeconds, secureDelete: true)
+    {
+    }
+
+    /// <param name="secureDelete">Only tests turn this off, to prove the deletion test can see a remnant.</param>
+    public SqliteDatabase(string path, int busyTimeoutSeconds, bool secureDelete)
+    {
+        DatabasePath = Path.GetFullPath(path);
+        try
+        {
+            var directory = Path.GetDirectoryName(DatabasePath);
+            if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+            _connection = new SqliteConnection(new SqliteConnectionStringBuilder
+            {
+                DataSource = DatabasePath,
+                Mode = SqliteOpenMode.ReadWriteCreate,
+                Pooling = false,
+                DefaultTimeout = Math.Max(1, busyTimeoutSeconds),
+            }.ToString());
+            _connection.Open();
+            ApplyPragmas(busyTimeoutSeconds, secureDelete);
+            Migrate();
+        }
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            _connection?.Dispose();
+            throw new StorageException($"cannot use the database at {DatabasePath}: {Describe(ex)}", ex);
+        }
+    }
+
+    public string DatabasePath { get; }
+
+    public T Read<T>(Func<SqliteConnection, T> query)
+    {
+        lock (_gate)
+        {
+            return query(_connection);
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> in one durable transaction (BEGIN IMMEDIATE).</summary>
+    public T Write<T>(Func<SqliteConnection, SqliteTransaction, T> work)
+    {
+        lock (_gate)
+        {
+            using var tx = _connection.BeginTransaction(deferred: false);
+            var result = work(_connection, tx);
+            tx.Commit();
+            return result;
+        }
+    }
+
+    /// <summary>Moves every committed page into the main file and truncates the WAL to zero bytes.</summary>
+    public void CheckpointTruncate()
+    {
+        lock (_gate)
+        {
+            for (var attempt = 0; attempt < 50; attempt++)
+            {
+                using var cmd = _connection.CreateCommand();
+                cmd.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+                using var reader = cmd.ExecuteReader();
+                if (reader.Read() && reader.GetInt32(0) == 0) return;
+            }
+        }
+    }
+
+    public object? Pragma(string name)
+    {
+        lock (_gate)
+        {
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText = $"PRAGMA {name};";
+            return cmd.ExecuteScalar();
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _connection.Dispose();
+        }
+    }
+
+    private void ApplyPragmas(int busyTimeoutSeconds, bool secureDelete)
+    {
+        Execute($"""
+            PRAGMA journal_mode = WAL;
+            PRAGMA synchronous = FULL;
+            PRAGMA secure_delete = {(secureDelete ? "ON" : "OFF")};
+            PRAGMA foreign_keys = ON;
+            PRAGMA temp_store = MEMORY;
+            PRAGMA journal_size_limit = 4194304;
+            PRAGMA busy_timeout = {busyTimeoutSeconds * 1000};
+            """);
+    }
+
+    private void Migrate()
+    {
+        var current = Convert.ToInt32(Pragma("user_version"), System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (version, sql) in SchemaMigrations.Steps)
+        {
+            if (version <= current) continue;
+            using var tx = _connection.BeginTransaction(deferred: false);
+            using (var cmd = _connection.CreateCommand())
+            {
+                cmd.Transaction = tx;
+                cmd.CommandText = sql + $"\nPRAGMA user_version = {version};";
+                cmd.ExecuteNonQuery();
+            }
+            tx.Commit();
+        }
+    }
+
+    private void Execute(string sql)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    private static string Describe(Exception ex) => ex switch
+    {
+        SqliteException { SqliteErrorCode: 26 } => "the file is not a SQLite database (corrupt or another kind of file)",
+        SqliteException { SqliteErrorCode: 11 } => "the database file is corrupt",
+        SqliteException { SqliteErrorCode: 14 } => "the file cannot be opened (check the path and its permissions)",
+        SqliteException { SqliteErrorCode: 8 } => "the file is read-only",
+        SqliteException s => s.Message.Replace("SQLite Error", "SQLite error", StringComparison.Ordinal),
+        _ => ex.Message,
+    };
+}
