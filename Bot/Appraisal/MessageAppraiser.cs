@@ -1,8 +1,122 @@
+using System.Text.RegularExpressions;
 using CompanionBot.Ledger;
 
 namespace CompanionBot.Appraisal;
 
-public sealed class MessageAppraiser
+/// <summary>
+/// Reads what a message does socially, deterministically and in microseconds: the lexicon's patterns per sentence,
+/// idioms that cancel them, then a few structural rules (a script demand is a demand, a label is an intimacy bid,
+/// passive crisis cues add up across recent turns). Safety signals never depend on a model.
+/// </summary>
+public sealed partial class MessageAppraiser(AppraisalLexicon lexicon)
 {
-    public MessageAppraisal Appraise(string text, RelationshipState state, DateTimeOffset now) => MessageAppraisal.Empty;
+    /// <summary>A crisis signal at or above this strength puts the safety floor in force.</summary>
+    public const double CrisisThreshold = 0.5;
+
+    private static readonly TimeSpan RiskHalfLife = TimeSpan.FromMinutes(45);
+
+    public MessageAppraiser() : this(AppraisalLexicon.English())
+    {
+    }
+
+    public MessageAppraisal Appraise(string text, RelationshipState state, DateTimeOffset now)
+    {
+        var normalized = TextNormalizer.Normalize(text, lexicon);
+        var signals = new Dictionary<Signal, double>();
+        var evidence = new List<string>();
+        foreach (var sentence in Sentences(normalized))
+        {
+            foreach (var entry in lexicon.Signals)
+            {
+                var strength = Match(entry, sentence, out var matched);
+                if (strength <= 0) continue;
+                Raise(signals, entry.Signal, strength);
+                evidence.Add($"{Common.WireNames.Of(entry.Signal)}: \"{matched}\"");
+            }
+        }
+        Derive(signals, text, normalized, state, now);
+        return new MessageAppraisal(signals, evidence);
+    }
+
+    /// <summary>The risk this message leaves for the next turns (stored as a number, never as text).</summary>
+    public static double CarriedRisk(MessageAppraisal appraisal, RelationshipState state, DateTimeOffset now) =>
+        Math.Max(appraisal.Strength(Signal.Crisis), Decayed(state, now) * 0.8 + 0.25 * appraisal.Strength(Signal.Vulnerability) * (Decayed(state, now) > 0.1 ? 1 : 0));
+
+    private static double Match(SignalLexicon entry, string sentence, out string matched)
+    {
+        matched = "";
+        var best = 0.0;
+        foreach (var pattern in entry.Patterns)
+        {
+            if (pattern.Strength <= best) continue;
+            var m = pattern.Pattern.Match(sentence);
+            if (!m.Success) continue;
+            best = pattern.Strength;
+            matched = m.Value;
+        }
+        if (best > 0 && entry.Unless.Any(u => u.IsMatch(sentence))) return 0;
+        return best;
+    }
+
+    private static void Derive(Dictionary<Signal, double> signals, string raw, string normalized, RelationshipState state, DateTimeOffset now)
+    {
+        Imply(signals, Signal.ScriptDemand, Signal.Demand);
+        Imply(signals, Signal.AffectionDemand, Signal.Demand);
+        Imply(signals, Signal.CommitmentDemand, Signal.Demand, onlyWithout: Signal.IntimacyBid);
+        Imply(signals, Signal.RelationshipLabel, Signal.IntimacyBid);
+        Imply(signals, Signal.Entitlement, Signal.Demand, scale: 0.8);
+        if (raw.Contains('?') || QuestionStart().IsMatch(normalized)) Raise(signals, Signal.Question, 0.5);
+
+        // A kind request is not a demand: "no pressure", an apology or respect in the same message soften it.
+        if (signals.ContainsKey(Signal.Demand) && !signals.ContainsKey(Signal.ScriptDemand) && !signals.ContainsKey(Signal.CommitmentDemand)
+            && (signals.ContainsKey(Signal.Respect) || signals.ContainsKey(Signal.Apology)) && !signals.ContainsKey(Signal.Entitlement))
+        {
+            signals.Remove(Signal.Demand);
+        }
+
+        // Crisis over a window: passive cues that stay under the threshold alone add up with recent ones.
+        var carried = Decayed(state, now);
+        var crisis = signals.TryGetValue(Signal.Crisis, out var c) ? c : 0;
+        var vulnerable = signals.TryGetValue(Signal.Vulnerability, out var v) ? v : 0;
+        var combined = carried > 0.1 ? crisis + 0.6 * carried + (vulnerable >= 0.6 ? 0.2 : 0) : crisis;
+        if (combined >= CrisisThreshold) signals[Signal.Crisis] = Math.Min(1, combined);
+        else if (crisis > 0) signals.Remove(Signal.Crisis);
+        if (signals.ContainsKey(Signal.Crisis)) Raise(signals, Signal.Vulnerability, 0.9);
+
+        if (signals.ContainsKey(Signal.Minor)) signals.Remove(Signal.AdultAge);
+    }
+
+    private static double Decayed(RelationshipState state, DateTimeOffset now)
+    {
+        if (state.RiskAt is not { } at || state.RiskCarry <= 0) return 0;
+        var elapsed = Math.Max(0, (now - at).TotalMinutes);
+        return state.RiskCarry * Math.Pow(0.5, elapsed / RiskHalfLife.TotalMinutes);
+    }
+
+    private static void Imply(Dictionary<Signal, double> signals, Signal from, Signal to, double scale = 1.0, Signal? onlyWithout = null)
+    {
+        if (!signals.TryGetValue(from, out var s)) return;
+        if (onlyWithout is { } without && signals.ContainsKey(without)) return;
+        Raise(signals, to, s * scale);
+    }
+
+    private static void Raise(Dictionary<Signal, double> signals, Signal signal, double strength)
+    {
+        if (!signals.TryGetValue(signal, out var current) || current < strength) signals[signal] = Math.Round(strength, 3);
+    }
+
+    private static IEnumerable<string> Sentences(string text)
+    {
+        foreach (var part in SentenceBreak().Split(text))
+        {
+            var s = part.Trim();
+            if (s.Length > 0) yield return s;
+        }
+    }
+
+    [GeneratedRegex(@"(?<=[.!?;\n])\s+|\s+/\s+|\n")]
+    private static partial Regex SentenceBreak();
+
+    [GeneratedRegex(@"^(what|why|how|who|where|when|which|do|does|did|are|is|can|could|would|will|should|have)\b")]
+    private static partial Regex QuestionStart();
 }

@@ -27,6 +27,10 @@ public enum Signal
     ScriptDemand,
     /// <summary>Asks for permanence, exclusivity or constant availability ("promise you'll stay", "only me").</summary>
     CommitmentDemand,
+    /// <summary>Demands affection or comfort on command ("be sweeter", "comfort me properly").</summary>
+    AffectionDemand,
+    /// <summary>Talks as if there were a long shared history the ledger does not have.</summary>
+    ClaimedHistory,
     /// <summary>Asks for a label for the relationship ("my girl", "what are we").</summary>
     RelationshipLabel,
     /// <summary>Leans on the companion in place of people ("you're the only one who gets me").</summary>

@@ -29,6 +29,7 @@ public static class CompanionServices
         services.AddSingleton(_ => DefaultPersona.Load());
         services.AddSingleton<IPersonaProvider, FixedPersonaProvider>();
 
+        services.AddSingleton(_ => AppraisalLexicon.English());
         services.AddSingleton<MessageAppraiser>();
         services.AddSingleton<RelationshipLedger>();
         services.AddSingleton<StanceEngine>();

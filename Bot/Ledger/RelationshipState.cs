@@ -28,11 +28,17 @@ public sealed record RelationshipState
     public DateTimeOffset? DistressAt { get; init; }
     /// <summary>When the member last showed crisis signals; the crisis floor stays on for a while after.</summary>
     public DateTimeOffset? CrisisAt { get; init; }
+    /// <summary>Crisis risk carried between turns (a number, never the text): passive cues add up over a window.</summary>
+    public double RiskCarry { get; init; }
+    public DateTimeOffset? RiskAt { get; init; }
     /// <summary>Self-declared minor: sticky, never cleared by a later claim.</summary>
     public bool KnownMinor { get; init; }
     /// <summary>Has the member ever told the companion who they are.</summary>
     public bool Introduced { get; init; }
     public int Reciprocations { get; init; }
+    /// <summary>Warmth and trust earned in the current conversation (capped per conversation: closeness takes time).</summary>
+    public double WarmthEarnedToday { get; init; }
+    public double TrustEarnedToday { get; init; }
     public int DemandsInRow { get; init; }
     /// <summary>When the companion last said plainly that it is an AI.</summary>
     public DateTimeOffset? AiDisclosedAt { get; init; }

@@ -1,11 +1,38 @@
 using CompanionBot.Appraisal;
 using CompanionBot.Ledger;
 using CompanionBot.Personas;
+using CompanionBot.Stances.Rules;
 
 namespace CompanionBot.Stances;
 
+/// <summary>
+/// Chooses the stance for one message (pure: time is a parameter). Safety rules in code first (they cannot be
+/// configured away), then the persona's own rules (data over a closed vocabulary of facts), then the defaults;
+/// the floor's directives are added on top of whichever answered. The decision names its rule and carries a trace.
+/// </summary>
 public sealed class StanceEngine
 {
-    public StanceDecision Decide(RelationshipState state, MessageAppraisal appraisal, PersonaConfig persona, DateTimeOffset now) =>
-        new(Stance.Tease, [], "default", []);
+    public StanceDecision Decide(RelationshipState state, MessageAppraisal appraisal, PersonaConfig persona, DateTimeOffset now)
+    {
+        var context = new DecisionContext(state, appraisal, persona, now);
+        var trace = new List<string>();
+        var verdict = SafetyRules.Evaluate(context) ?? PersonaRule(context, trace) ?? DefaultRules.Evaluate(context);
+        trace.Insert(0, verdict.Reason);
+        var directives = Overlays.Apply(verdict, context, trace);
+        return new StanceDecision(verdict.Stance, directives, verdict.Rule, trace);
+    }
+
+    private static Verdict? PersonaRule(DecisionContext c, List<string> trace)
+    {
+        if (c.Persona.Rules.Count == 0) return null;
+        var facts = FactCatalog.Snapshot(c.State, c.Appraisal, c.Now);
+        foreach (var rule in c.Persona.Rules)
+        {
+            var ruleTrace = new List<string>();
+            if (!rule.When.Evaluate(facts, ruleTrace)) continue;
+            trace.AddRange(ruleTrace);
+            return new Verdict(rule.Stance, rule.Directives, "persona." + rule.Name, $"the server's persona rule '{rule.Name}' matched");
+        }
+        return null;
+    }
 }

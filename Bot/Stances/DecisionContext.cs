@@ -1,0 +1,33 @@
+using CompanionBot.Appraisal;
+using CompanionBot.Ledger;
+using CompanionBot.Personas;
+
+namespace CompanionBot.Stances;
+
+/// <summary>What a rule may look at: the ledger after this message, the appraisal, the persona and the time.</summary>
+public sealed record DecisionContext(RelationshipState State, MessageAppraisal Appraisal, PersonaConfig Persona, DateTimeOffset Now)
+{
+    public bool Has(Signal s) => Appraisal.Has(s);
+
+    public double Strength(Signal s) => Appraisal.Strength(s);
+
+    public bool IsStranger => State.Stage == Stage.Stranger;
+
+    /// <summary>True when romance has been earned under this persona (never for a known minor).</summary>
+    public bool IntimacyEarned => Pace.IsEarned(State, Persona);
+
+    public bool InDistressWindow => State.DistressAt is { } at && Now - at <= LedgerRules.DistressWindow;
+
+    public bool InCrisisCare => State.CrisisAt is { } at && Now - at <= LedgerRules.CrisisCareWindow;
+
+    public bool Playful => Persona.Teasing >= 0.35;
+
+    /// <summary>Warm enough, by behaviour, that a kind message can be met with warmth rather than a tease.</summary>
+    public bool WarmEnough => State.Stage >= Stage.Acquaintance || State.Warmth >= 0.3 - 0.1 * (1 - Persona.Selectivity);
+
+    /// <summary>The member has given something back: introduced themselves, asked about the companion, remembered.</summary>
+    public bool ShowedUp => State.Reciprocations > 0;
+}
+
+/// <summary>A rule's answer: the stance, the directives it needs, its name and the reason in words.</summary>
+public sealed record Verdict(Stance Stance, IReadOnlyList<Directive> Directives, string Rule, string Reason);
