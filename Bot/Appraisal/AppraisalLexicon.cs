@@ -19,6 +19,9 @@ public sealed class AppraisalLexicon
 {
     private const RegexOptions Options = RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase;
 
+    /// <summary>A guard, not a budget: input is capped (<see cref="MessageAppraiser.MaxAppraisedLength"/>) and patterns are linear.</summary>
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
+
     public AppraisalLexicon(string language, IReadOnlyDictionary<string, string> words, IReadOnlyList<(Regex Phrase, string Replacement)> phrases, IReadOnlyList<SignalLexicon> signals)
     {
         Language = language;
@@ -97,7 +100,7 @@ public sealed class AppraisalLexicon
     {
         try
         {
-            return new Regex(pattern, Options, TimeSpan.FromMilliseconds(250));
+            return new Regex(pattern, Options, MatchTimeout);
         }
         catch (ArgumentException ex)
         {

@@ -13,6 +13,9 @@ public sealed partial class MessageAppraiser(AppraisalLexicon lexicon)
     /// <summary>A crisis signal at or above this strength puts the safety floor in force.</summary>
     public const double CrisisThreshold = 0.5;
 
+    /// <summary>Only the first this many characters are read (Discord caps messages at 2000 anyway).</summary>
+    public const int MaxAppraisedLength = 4000;
+
     private static readonly TimeSpan RiskHalfLife = TimeSpan.FromMinutes(45);
 
     public MessageAppraiser() : this(AppraisalLexicon.English())
@@ -21,6 +24,7 @@ public sealed partial class MessageAppraiser(AppraisalLexicon lexicon)
 
     public MessageAppraisal Appraise(string text, RelationshipState state, DateTimeOffset now)
     {
+        if (text.Length > MaxAppraisedLength) text = text[..MaxAppraisedLength];
         var normalized = TextNormalizer.Normalize(text, lexicon);
         var signals = new Dictionary<Signal, double>();
         var evidence = new List<string>();
@@ -49,13 +53,26 @@ public sealed partial class MessageAppraiser(AppraisalLexicon lexicon)
         foreach (var pattern in entry.Patterns)
         {
             if (pattern.Strength <= best) continue;
-            var m = pattern.Pattern.Match(sentence);
-            if (!m.Success) continue;
+            var m = SafeMatch(pattern.Pattern, sentence);
+            if (m is null || !m.Success) continue;
             best = pattern.Strength;
             matched = m.Value;
         }
-        if (best > 0 && entry.Unless.Any(u => u.IsMatch(sentence))) return 0;
+        if (best > 0 && entry.Unless.Any(u => SafeMatch(u, sentence)?.Success == true)) return 0;
         return best;
+    }
+
+    /// <summary>A pattern that runs too long counts as no match: one odd message must never stop the pipeline.</summary>
+    private static Match? SafeMatch(Regex pattern, string text)
+    {
+        try
+        {
+            return pattern.Match(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null;
+        }
     }
 
     private static void Derive(Dictionary<Signal, double> signals, string raw, string normalized, RelationshipState state, DateTimeOffset now)

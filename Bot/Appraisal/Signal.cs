@@ -29,6 +29,10 @@ public enum Signal
     CommitmentDemand,
     /// <summary>Demands affection or comfort on command ("be sweeter", "comfort me properly").</summary>
     AffectionDemand,
+    /// <summary>Sincerely asks for help with something (advice, a plan, ideas): met with warmth, never teased.</summary>
+    HelpRequest,
+    /// <summary>Grief, anxiety, depression, loneliness, a relationship breaking: topics where people matter most.</summary>
+    HeavyTopic,
     /// <summary>Talks as if there were a long shared history the ledger does not have.</summary>
     ClaimedHistory,
     /// <summary>Asks for a label for the relationship ("my girl", "what are we").</summary>

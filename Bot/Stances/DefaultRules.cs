@@ -14,7 +14,7 @@ public static class DefaultRules
     private static readonly Func<DecisionContext, Verdict?>[] Rules =
     [
         Script, Commitment, Entitlement, GuiltTrip, Insult, Comparison, AffectionDemand,
-        IntimacyPace, Repair, Distress, Leaning, ClaimedHistory, Demand, Kindness, Ordinary,
+        IntimacyPace, Repair, Distress, Leaning, ClaimedHistory, Demand, Help, Kindness, Ordinary,
     ];
 
     public static Verdict Evaluate(DecisionContext c)
@@ -83,10 +83,14 @@ public static class DefaultRules
                 "acquaintance-pace", "getting there, but this is still fast for how long we've known each other");
         }
         var strong = bid >= 0.75 || c.Has(Signal.RelationshipLabel);
-        var directives = With(c.Has(Signal.Dependency), With(strong || s.PacePressure > 1.2 || c.Has(Signal.Vulnerability), [KeepDoorOpen], NameThePace), EncourageHumanConnection);
+        var directives = With(c.Has(Signal.ClaimedHistory), With(c.Has(Signal.Dependency) || c.Has(Signal.Vulnerability), With(bid >= 0.45, [KeepDoorOpen], NameThePace), EncourageHumanConnection), AiHonesty);
         if (c.Has(Signal.Flattery) && !c.Has(Signal.IntimacyBid))
         {
             return new(Stance.Tease, [KeepDoorOpen], "flattery", "compliments from a stranger get a tease, not a melt");
+        }
+        if (c.Strength(Signal.Vulnerability) >= 0.75 || c.Strength(Signal.SelfDeprecation) >= 0.75)
+        {
+            return new(Stance.Support, [.. directives, CheckIn], "too-fast-while-hurting", "hurting and reaching for closeness: care first, and honesty about the pace");
         }
         if (strong ? s.PacePressure >= 2.4 || s.Friction >= 0.35 : s.Friction >= 0.4)
         {
@@ -102,6 +106,9 @@ public static class DefaultRules
     private static Verdict? Repair(DecisionContext c)
     {
         if (!c.Has(Signal.Apology)) return null;
+        var recentBoundary = c.State.BoundarySetAt is { } at && c.Now - at <= LedgerRules.BackOffWindow;
+        var somethingToRepair = c.State.Friction > 0.01 || recentBoundary || c.State.Moments.Any(m => !m.Positive && c.Now - m.At <= TimeSpan.FromDays(2));
+        if (!somethingToRepair) return null;
         var directives = With(c.State.Friction > 0.02 || c.State.Moments.Any(m => !m.Positive), [KeepDoorOpen], AcknowledgeRepair);
         if (c.InDistressWindow) return new(Stance.Support, [.. directives, CheckIn], "repair-in-care", "apologised while having a hard time; accepted, and I'm listening");
         if (c.State.Friction >= 0.45) return new(Stance.Deflect, directives, "repair-residue", "apology noted; some residue stays for now");
@@ -112,17 +119,23 @@ public static class DefaultRules
     {
         var v = Math.Max(c.Strength(Signal.Vulnerability), c.Strength(Signal.SelfDeprecation));
         var light = c.Has(Signal.Respect) && v < 0.8;
-        if (v >= 0.7 && !light)
+        var leaning = c.Has(Signal.Dependency);
+        var people = leaning || c.Has(Signal.HeavyTopic) || c.State.Stage < Stage.Friend && v >= 0.75;
+        if (v >= 0.75 && !light)
         {
-            return new(Stance.Support, With(c.Has(Signal.Dependency) || c.IsStranger && c.Strength(Signal.Vulnerability) >= 0.75, [CheckIn, KeepDoorOpen], EncourageHumanConnection),
+            return new(Stance.Support, With(people, [CheckIn, KeepDoorOpen], EncourageHumanConnection),
                 "distress", "you're having a hard time; that comes before anything else");
         }
         if (v >= 0.5)
         {
             var afterBoundary = c.State.BoundarySetAt is { } at && c.Now - at <= LedgerRules.DistressWindow;
-            return c.State.Friction >= 0.15 || afterBoundary || c.Has(Signal.Dependency)
-                ? new(Stance.Support, With(c.Has(Signal.Dependency), [CheckIn, KeepDoorOpen], EncourageHumanConnection), "distress-care", "a rough moment; care first, whatever else happened")
-                : new(Stance.Warm, [CheckIn], "rough-moment", "a rough moment, met with warmth and a real question");
+            var heavy = c.Has(Signal.HeavyTopic) && !c.Has(Signal.HelpRequest) && !light;
+            if (c.State.Friction >= 0.15 || afterBoundary || leaning || c.Has(Signal.ClaimedHistory) || heavy)
+            {
+                return new(Stance.Support, With(c.Has(Signal.ClaimedHistory), With(people, [CheckIn, KeepDoorOpen], EncourageHumanConnection), AiHonesty),
+                    "distress-care", "a hard moment; care first, whatever else happened");
+            }
+            return new(Stance.Warm, With(people, [CheckIn], EncourageHumanConnection), "rough-moment", "a rough moment, met with warmth and a real question");
         }
         if (c.InDistressWindow && !c.Has(Signal.Demand))
         {
@@ -159,6 +172,12 @@ public static class DefaultRules
             return new(Stance.Deflect, directives, "demands", "orders, not conversation; I'm not a vending machine");
         }
         return new(c.Playful ? Stance.Tease : Stance.Deflect, directives, "demand-tease", "an order from someone who hasn't shown up yet gets a tease and a question back");
+    }
+
+    private static Verdict? Help(DecisionContext c)
+    {
+        if (!c.Has(Signal.HelpRequest) || c.State.Friction >= 0.35) return null;
+        return new(Stance.Warm, With(c.Has(Signal.HeavyTopic), [], EncourageHumanConnection), "help", "a sincere ask for help gets a real answer, not a tease");
     }
 
     private static Verdict? Kindness(DecisionContext c)
