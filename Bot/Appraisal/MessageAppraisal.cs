@@ -7,6 +7,9 @@ public sealed record MessageAppraisal(IReadOnlyDictionary<Signal, double> Signal
 {
     public static MessageAppraisal Empty { get; } = new(new Dictionary<Signal, double>(), []);
 
+    /// <summary>The crisis risk read in this turn and carried from recent ones, even when it stays below the threshold.</summary>
+    public double CrisisRisk { get; init; }
+
     public bool Has(Signal signal) => Signals.ContainsKey(signal);
 
     public double Strength(Signal signal) => Signals.TryGetValue(signal, out var s) ? s : 0.0;

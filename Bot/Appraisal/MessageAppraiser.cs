@@ -38,13 +38,13 @@ public sealed partial class MessageAppraiser(AppraisalLexicon lexicon)
                 evidence.Add($"{Common.WireNames.Of(entry.Signal)}: \"{matched}\"");
             }
         }
-        Derive(signals, text, normalized, state, now);
-        return new MessageAppraisal(signals, evidence);
+        var risk = Derive(signals, text, normalized, state, now);
+        return new MessageAppraisal(signals, evidence) { CrisisRisk = risk };
     }
 
     /// <summary>The risk this message leaves for the next turns (stored as a number, never as text).</summary>
     public static double CarriedRisk(MessageAppraisal appraisal, RelationshipState state, DateTimeOffset now) =>
-        Math.Max(appraisal.Strength(Signal.Crisis), Decayed(state, now) * 0.8 + 0.25 * appraisal.Strength(Signal.Vulnerability) * (Decayed(state, now) > 0.1 ? 1 : 0));
+        Math.Min(1, Math.Max(appraisal.CrisisRisk, Decayed(state, now) * 0.8));
 
     private static double Match(SignalLexicon entry, string sentence, out string matched)
     {
@@ -75,7 +75,8 @@ public sealed partial class MessageAppraiser(AppraisalLexicon lexicon)
         }
     }
 
-    private static void Derive(Dictionary<Signal, double> signals, string raw, string normalized, RelationshipState state, DateTimeOffset now)
+    /// <summary>Adds the structural signals; returns the crisis risk of this turn in its window.</summary>
+    private static double Derive(Dictionary<Signal, double> signals, string raw, string normalized, RelationshipState state, DateTimeOffset now)
     {
         Imply(signals, Signal.ScriptDemand, Signal.Demand);
         Imply(signals, Signal.AffectionDemand, Signal.Demand);
@@ -95,12 +96,13 @@ public sealed partial class MessageAppraiser(AppraisalLexicon lexicon)
         var carried = Decayed(state, now);
         var crisis = signals.TryGetValue(Signal.Crisis, out var c) ? c : 0;
         var vulnerable = signals.TryGetValue(Signal.Vulnerability, out var v) ? v : 0;
-        var combined = carried > 0.1 ? crisis + 0.6 * carried + (vulnerable >= 0.6 ? 0.2 : 0) : crisis;
+        var combined = carried > 0.1 && (crisis > 0 || vulnerable >= 0.6) ? crisis + 0.6 * carried + (vulnerable >= 0.6 ? 0.2 : 0) : crisis;
         if (combined >= CrisisThreshold) signals[Signal.Crisis] = Math.Min(1, combined);
         else if (crisis > 0) signals.Remove(Signal.Crisis);
         if (signals.ContainsKey(Signal.Crisis)) Raise(signals, Signal.Vulnerability, 0.9);
 
         if (signals.ContainsKey(Signal.Minor)) signals.Remove(Signal.AdultAge);
+        return combined;
     }
 
     private static double Decayed(RelationshipState state, DateTimeOffset now)
