@@ -85,6 +85,13 @@ public sealed partial class MessageAppraiser(AppraisalLexicon lexicon)
         Imply(signals, Signal.Entitlement, Signal.Demand, scale: 0.8);
         if (raw.Contains('?') || QuestionStart().IsMatch(normalized)) Raise(signals, Signal.Question, 0.5);
 
+        // Reciprocity by structure: a real question about the companion, not an order, a complaint or a bid.
+        if (signals.ContainsKey(Signal.Question) && SecondPerson().IsMatch(normalized) && !Complaint().IsMatch(normalized)
+            && !signals.Keys.Any(NotCuriosity.Contains))
+        {
+            Raise(signals, Signal.Reciprocity, 0.6);
+        }
+
         // A kind request is not a demand: "no pressure", an apology or respect in the same message soften it.
         if (signals.ContainsKey(Signal.Demand) && !signals.ContainsKey(Signal.ScriptDemand) && !signals.ContainsKey(Signal.CommitmentDemand)
             && (signals.ContainsKey(Signal.Respect) || signals.ContainsKey(Signal.Apology)) && !signals.ContainsKey(Signal.Entitlement))
@@ -132,6 +139,18 @@ public sealed partial class MessageAppraiser(AppraisalLexicon lexicon)
             if (s.Length > 0) yield return s;
         }
     }
+
+    private static readonly HashSet<Signal> NotCuriosity =
+    [
+        Signal.Demand, Signal.IntimacyBid, Signal.AsksIfHuman, Signal.HelpRequest, Signal.Sexual, Signal.Injection,
+        Signal.Entitlement, Signal.GuiltTrip, Signal.Insult, Signal.Comparison, Signal.ClaimedHistory,
+    ];
+
+    [GeneratedRegex(@"\b(you|your|yours|yourself|youre)\b")]
+    private static partial Regex SecondPerson();
+
+    [GeneratedRegex(@"\bwhy (are|do|did|would|wont|cant|is|were|r) (you|your)\b|\bwhat is wrong with you\b|\bwhats wrong with you\b|\bwho do you think\b")]
+    private static partial Regex Complaint();
 
     [GeneratedRegex(@"(?<=[.!?;\n])\s+|\s+/\s+|\n")]
     private static partial Regex SentenceBreak();

@@ -16,6 +16,13 @@ internal static class Behaviour
             warmth += w * strength;
             trust += t * strength;
         }
+        // Coming back on another day and being good company is a behaviour too (never the return alone).
+        var returned = s.Exchanges > 0 && s.WarmthEarnedToday == 0 && s.ConversationDays > 1 && PositiveSignals.Any(a.Has);
+        if (returned)
+        {
+            warmth += LedgerRules.ReturnWarmth;
+            trust += LedgerRules.ReturnTrust;
+        }
         var backedOff = BackedOff(s, a, now);
         if (backedOff)
         {
@@ -44,6 +51,8 @@ internal static class Behaviour
             PacePressure = backedOff ? Math.Round(s.PacePressure * 0.5, 4) : s.PacePressure,
         };
     }
+
+    private static readonly Signal[] PositiveSignals = [Signal.Reciprocity, Signal.Respect, Signal.FollowThrough, Signal.Gratitude];
 
     public static RelationshipState Charge(RelationshipState s, MessageAppraisal a)
     {

@@ -44,6 +44,10 @@ internal static class LedgerRules
     public const double BackOffWarmth = 0.04;
     public static readonly TimeSpan BackOffWindow = TimeSpan.FromMinutes(45);
 
+    /// <summary>Returning on another day and being good company: consistency over time, earned by the behaviour.</summary>
+    public const double ReturnWarmth = 0.04;
+    public const double ReturnTrust = 0.05;
+
     /// <summary>Pace pressure halves every day without pushing.</summary>
     public static readonly TimeSpan PacePressureHalfLife = TimeSpan.FromDays(1);
 
