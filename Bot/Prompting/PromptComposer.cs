@@ -32,6 +32,9 @@ public sealed class PromptComposer
 
     public PromptComposer(PromptOptions options) => _options = options;
 
+    /// <summary>How many recent turns are worth loading for a prompt.</summary>
+    public int HistoryTurns => _options.MaxHistoryTurns;
+
     public ChatPrompt Compose(PersonaConfig persona, RelationshipState state, StanceDecision decision, InboundMessage message) =>
         Compose(persona, state, decision, message, []);
 

@@ -28,7 +28,7 @@ public sealed class ReplyWriter(IChatModel model, OfflineVoice offline)
             }
         }
         text ??= offline.Line(persona, decision, state);
-        return new OutboundReply(ReplyFormatter.Format(AddSafetyText(text, decision, persona)), source);
+        return new OutboundReply(ReplyFormatter.Format(AddSafetyText(text, decision, persona)), source) { Body = text };
     }
 
     private static string AddSafetyText(string text, StanceDecision decision, PersonaConfig persona)
