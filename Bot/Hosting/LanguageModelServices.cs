@@ -1,6 +1,8 @@
+using CompanionBot.Common;
 using CompanionBot.LanguageModel;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CompanionBot.Hosting;
 
@@ -10,7 +12,16 @@ public static class LanguageModelServices
     public static IServiceCollection AddLanguageModel(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<LlmOptions>(configuration, LlmOptions.Section);
-        services.AddSingleton<IChatModel, OfflineChatModel>();
+        services.TryAddSingleton<IRandomSource, SystemRandomSource>();
+        var endpoint = configuration.GetSection(LlmOptions.Section)[nameof(LlmOptions.Endpoint)];
+        if (string.IsNullOrWhiteSpace(endpoint))
+        {
+            services.AddSingleton<IChatModel, OfflineChatModel>();
+        }
+        else
+        {
+            services.AddSingleton<IChatModel, OpenAiChatModel>();
+        }
         return services;
     }
 }
