@@ -12,6 +12,15 @@ public static partial class PromptText
     /// <summary>Wraps the user's text in the data markers; marker look-alikes inside it are defused first.</summary>
     public static string Delimit(string text) => $"{UserStart}\n{Defuse(text)}\n{UserEnd}";
 
+    /// <summary>The user's text back out of <see cref="Delimit"/> (unchanged when it carries no markers).</summary>
+    public static string Undelimit(string delimited)
+    {
+        var text = delimited;
+        if (text.StartsWith(UserStart, StringComparison.Ordinal)) text = text[UserStart.Length..];
+        if (text.EndsWith(UserEnd, StringComparison.Ordinal)) text = text[..^UserEnd.Length];
+        return text.Trim('\n');
+    }
+
     /// <summary>Runs of three or more angle brackets become two, so the text can never close the markers.</summary>
     public static string Defuse(string text) => Closing().Replace(Opening().Replace(text, "<<"), ">>");
 
