@@ -22,6 +22,15 @@ public static class LanguageModelServices
         {
             services.AddSingleton<IChatModel, OpenAiChatModel>();
         }
+        var assist = configuration.GetSection(LlmOptions.Section).GetValue<bool>(nameof(LlmOptions.AssistAppraisal));
+        if (assist && !string.IsNullOrWhiteSpace(endpoint))
+        {
+            services.AddSingleton<IAppraisalAssistant, ModelAppraisalAssistant>();
+        }
+        else
+        {
+            services.AddSingleton<IAppraisalAssistant, NoAppraisalAssistant>();
+        }
         return services;
     }
 }
