@@ -37,6 +37,20 @@ public sealed class OpenAiChatModelTests
     }
 
     [Test]
+    public async Task CompleteAsync_MaxTokensFieldSetToMaxTokens_SendsTheOlderField()
+    {
+        var (clock, _) = Clock();
+        await using var server = await FakeChatServer.StartAsync(clock, FakeResponse.Ok("hi"));
+        var model = Model(Options(server.Endpoint, o => o.MaxTokensField = "max_tokens"), clock);
+
+        await Within(model.CompleteAsync(Prompt("hey"), CancellationToken.None));
+
+        var body = server.Requests.Single().Body;
+        Assert.That(body["max_tokens"]!.GetValue<int>(), Is.EqualTo(400));
+        Assert.That(body.ContainsKey("max_completion_tokens"), Is.False);
+    }
+
+    [Test]
     public async Task CompleteAsync_429WithRetryAfter_WaitsThatLongOnTheClockThenSucceeds()
     {
         var (clock, timers) = Clock();

@@ -53,6 +53,13 @@ public sealed class LlmOptions : IValidatableObject
     [Range(1.0, 3600.0)]
     public double BreakerCooldownSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// How the output cap is sent: "max_completion_tokens" (OpenAI's current name, the default) or "max_tokens" for
+    /// servers that only know the older field.
+    /// </summary>
+    [RegularExpression("^(max_completion_tokens|max_tokens)$", ErrorMessage = "must be max_completion_tokens or max_tokens")]
+    public string MaxTokensField { get; set; } = "max_completion_tokens";
+
     /// <summary>Let the model refine non-safety appraisal signals (one small extra call per message).</summary>
     public bool AssistAppraisal { get; set; }
 

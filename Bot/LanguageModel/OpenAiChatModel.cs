@@ -1,6 +1,7 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using CompanionBot.Common;
+using CompanionBot.Personas;
 using CompanionBot.Prompting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -54,11 +55,7 @@ public sealed partial class OpenAiChatModel : IChatModel
     public async Task<ModelReply> CompleteAsync(ChatPrompt prompt, CancellationToken cancellationToken)
     {
         var messages = ToMessages(prompt);
-        var settings = new ChatCompletionOptions
-        {
-            Temperature = (float)prompt.Settings.Temperature,
-            MaxOutputTokenCount = prompt.Settings.MaxOutputTokens,
-        };
+        var settings = Settings(prompt.Settings);
         var deadlineAt = _time.GetUtcNow() + _options.Deadline;
         using var deadline = new CancellationTokenSource(_options.Deadline, _time);
         using var call = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
@@ -115,6 +112,22 @@ public sealed partial class OpenAiChatModel : IChatModel
                 return Unavailable("no time left before the deadline");
             }
         }
+    }
+
+    private ChatCompletionOptions Settings(ModelSettings persona)
+    {
+        var settings = new ChatCompletionOptions { Temperature = (float)persona.Temperature };
+        if (_options.MaxTokensField == "max_tokens")
+        {
+#pragma warning disable SCME0001 // JsonPatch is marked experimental; it is the SDK's way to send a field it does not model.
+            settings.Patch.Set("$.max_tokens"u8, persona.MaxOutputTokens);
+#pragma warning restore SCME0001
+        }
+        else
+        {
+            settings.MaxOutputTokenCount = persona.MaxOutputTokens;
+        }
+        return settings;
     }
 
     private ModelReply Unavailable(string reason)
