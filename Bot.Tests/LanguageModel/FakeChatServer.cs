@@ -43,7 +43,6 @@ public sealed class FakeChatServer : IAsyncDisposable
     private readonly TimeProvider _clock;
     private readonly ConcurrentQueue<FakeResponse> _script = new();
     private readonly List<RecordedRequest> _requests = [];
-    private readonly SemaphoreSlim _arrived = new(0);
 
     private FakeChatServer(WebApplication app, TimeProvider clock)
     {
@@ -80,13 +79,6 @@ public sealed class FakeChatServer : IAsyncDisposable
         foreach (var response in responses) _script.Enqueue(response);
     }
 
-    /// <summary>Waits (real time, bounded) until at least <paramref name="count"/> requests have arrived.</summary>
-    public async Task WaitForRequestsAsync(int count)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while (Requests.Count < count) await _arrived.WaitAsync(timeout.Token);
-    }
-
     private async Task HandleAsync(HttpContext context)
     {
         var body = (JsonObject)(await JsonNode.ParseAsync(context.Request.Body))!;
@@ -96,7 +88,6 @@ public sealed class FakeChatServer : IAsyncDisposable
             request = new RecordedRequest(_requests.Count + 1, _clock.GetUtcNow(), body, context.Request.Headers.Authorization.ToString());
             _requests.Add(request);
         }
-        _arrived.Release();
         var response = _script.TryDequeue(out var next) ? next : Otherwise;
         switch (response)
         {
@@ -135,6 +126,5 @@ public sealed class FakeChatServer : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-        _arrived.Dispose();
     }
 }

@@ -98,6 +98,19 @@ public sealed class SqliteHistoryStoreTests
     }
 
     [Test]
+    public void Delete_OneRelationship_RemovesOnlyItsTurns()
+    {
+        var store = Store();
+        store.Record(RelationshipKey.Dm("u1"), Plain, "dm text", "ok", Now);
+        store.Record(RelationshipKey.InGuild("g1", "u1"), Plain, "guild text", "ok", Now);
+
+        new SqliteLedgerStore(_db).Delete(RelationshipKey.Dm("u1"));
+
+        Assert.That(store.Recent(RelationshipKey.Dm("u1"), 10), Is.Empty);
+        Assert.That(store.Recent(RelationshipKey.InGuild("g1", "u1"), 10), Has.Count.EqualTo(2));
+    }
+
+    [Test]
     public void Record_ZeroTurnsKept_StoresNothing()
     {
         var store = Store(kept: 0);
