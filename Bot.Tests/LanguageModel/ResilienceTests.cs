@@ -25,7 +25,7 @@ public sealed class ResilienceTests
         // there: the call must end by the deadline on its own.
         for (var step = 0; step < 25 && !write.IsCompleted; step++)
         {
-            await Task.Delay(5);
+            await Task.Delay(20);
             clock.Advance(TimeSpan.FromSeconds(1));
         }
         var reply = await Within(write);
