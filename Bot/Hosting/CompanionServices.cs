@@ -22,10 +22,11 @@ public static class CompanionServices
         services.AddSingleton(TimeProvider.System);
         services.AddValidatedOptions<StorageOptions>(configuration, StorageOptions.Section);
         services.AddValidatedOptions<DiscordOptions>(configuration, DiscordOptions.Section);
-        services.AddValidatedOptions<LlmOptions>(configuration, LlmOptions.Section);
+        services.AddValidatedOptions<PromptOptions>(configuration, PromptOptions.Section);
 
         services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<ILedgerStore, SqliteLedgerStore>();
+        services.AddSingleton<IHistoryStore, SqliteHistoryStore>();
         services.AddSingleton(_ => DefaultPersona.Load());
         services.AddSingleton<IPersonaProvider, FixedPersonaProvider>();
 
@@ -34,7 +35,7 @@ public static class CompanionServices
         services.AddSingleton<RelationshipLedger>();
         services.AddSingleton<StanceEngine>();
         services.AddSingleton<PromptComposer>();
-        services.AddSingleton<IChatModel, OfflineChatModel>();
+        services.AddLanguageModel(configuration);
         services.AddSingleton<OfflineVoice>();
         services.AddSingleton<ReplyWriter>();
         services.AddSingleton<MemberGate>();

@@ -20,7 +20,8 @@ public sealed class ConversationPipeline(
     StanceEngine engine,
     PromptComposer composer,
     ReplyWriter replies,
-    MemberGate gate)
+    MemberGate gate,
+    IHistoryStore? history = null)
 {
     /// <summary>Handles one message; null when it was already handled (a replayed event).</summary>
     public async Task<TurnResult?> HandleAsync(InboundMessage message, CancellationToken cancellationToken)
@@ -38,8 +39,9 @@ public sealed class ConversationPipeline(
         var after = ledger.Remember(change.After, appraisal, decision, now);
         store.Save(after, message.MessageId);
 
-        var prompt = composer.Compose(persona, after, decision, message);
+        var prompt = composer.Compose(persona, after, decision, message, history?.Recent(message.Key, composer.HistoryTurns) ?? []);
         var reply = await replies.WriteAsync(prompt, decision, persona, after, cancellationToken).ConfigureAwait(false);
+        history?.Record(message.Key, decision, message.Text, reply.Body, now);
         return new TurnResult(message, appraisal, change with { After = after }, decision, prompt, reply);
     }
 }

@@ -12,4 +12,7 @@ public enum ReplySource
 public sealed record OutboundReply(IReadOnlyList<string> Parts, ReplySource Source)
 {
     public string Text => string.Join("\n", Parts);
+
+    /// <summary>The words alone, without the safety text code adds (what the history keeps).</summary>
+    public string Body { get; init; } = string.Join("\n", Parts);
 }
