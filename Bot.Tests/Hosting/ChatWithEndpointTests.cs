@@ -33,7 +33,7 @@ public sealed class ChatWithEndpointTests
         var exit = await BotProgram.RunAsync(["chat"], io, config);
 
         Assert.That(exit, Is.EqualTo(0), errors.ToString());
-        Assert.That(output.ToString(), Does.Contain("Ella: (Heads up: Ella is an AI companion, not a person.)\n\nhey yourself. who is this?"),
+        Assert.That(output.ToString(), Does.Contain("Ella: (Heads up: Ella is an AI companion, not a person. AI companions may not be suitable for some minors.)\n\nhey yourself. who is this?"),
             "the model's words, after the AI disclosure that code adds at first contact");
         Assert.That(output.ToString(), Does.Contain("Ella: nice to meet you, jake"));
         Assert.That(output.ToString(), Does.Not.Contain("offline voice"));

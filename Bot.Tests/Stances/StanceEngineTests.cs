@@ -92,17 +92,29 @@ public sealed class StanceEngineTests
     }
 
     [Test]
-    public void AiDisclosure_AtFirstContactAndAgainAfterThreeHours()
+    public void AiDisclosure_EveryThreeHoursOfContinuingUse()
     {
         var engine = new Engine();
-        var first = engine.Say("hey").Decision;
-        var soon = engine.Say("what's up", TimeSpan.FromHours(1)).Decision;
-        var later = engine.Say("back", TimeSpan.FromHours(2.5)).Decision;
+        var disclosedAt = new List<int>();
+        for (var minute = 0; minute <= 7 * 60; minute += 10)
+        {
+            var decision = engine.Say("still here, what's up", TimeSpan.FromMinutes(minute == 0 ? 0 : 10)).Decision;
+            if (decision.Has(Directive.AiDisclosure)) disclosedAt.Add(minute);
+        }
+        Assert.That(disclosedAt, Is.EqualTo(new[] { 0, 180, 360 }), "R-DISC-2: at most 3 hours apart, not every message");
+    }
+
+    [Test]
+    public void AiDisclosure_NewInteractionAfterThirtyMinutesIdle_IsDisclosedAgain()
+    {
+        var engine = new Engine();
+        engine.Say("hey");
+        var soon = engine.Say("what's up", TimeSpan.FromMinutes(10)).Decision;
+        var afterIdle = engine.Say("back", TimeSpan.FromMinutes(31)).Decision;
         Assert.Multiple(() =>
         {
-            Assert.That(first.Directives, Does.Contain(Directive.AiDisclosure));
             Assert.That(soon.Directives, Does.Not.Contain(Directive.AiDisclosure));
-            Assert.That(later.Directives, Does.Contain(Directive.AiDisclosure));
+            Assert.That(afterIdle.Directives, Does.Contain(Directive.AiDisclosure), "R-DISC-1");
         });
     }
 

@@ -5,6 +5,7 @@ using CompanionBot.Personas;
 using CompanionBot.Pipeline;
 using CompanionBot.Prompting;
 using CompanionBot.Replies;
+using CompanionBot.Safety;
 using CompanionBot.Stances;
 using CompanionBot.Storage;
 using CompanionBot.Transport.Discord;
@@ -39,6 +40,10 @@ public static class CompanionServices
         services.AddSingleton<OfflineVoice>();
         services.AddSingleton<ReplyWriter>();
         services.AddSingleton<MemberGate>();
+        services.AddValidatedOptions<FloodOptions>(configuration, FloodOptions.Section);
+        services.AddSingleton<FloodGuard>();
+        services.AddSingleton<ICounterStore, SqliteCounterStore>();
+        services.AddSingleton<SafetyGate>();
         services.AddSingleton<ConversationPipeline>();
         return services;
     }

@@ -24,8 +24,8 @@ public static class ChatMode
           /forget           delete everything stored about you
           /help             this list
           /quit             leave (end of input works too)
-        Ella is an AI companion, not a person, and may not be suitable for some minors.
-        Safety protocol: SAFETY.md · privacy: PRIVACY.md
+        Ella is an AI companion, not a person. AI companions may not be suitable for some minors.
+        Safety protocol: SAFETY.md · Privacy and deletion: PRIVACY.md (in the project repository).
         """;
 
     public static async Task<int> RunAsync(CommandLine commandLine, IServiceProvider services, ConsoleIo io, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using CompanionBot.Ledger;
 using CompanionBot.Personas;
 using CompanionBot.Prompting;
 using CompanionBot.Replies;
+using CompanionBot.Safety;
 using CompanionBot.Stances;
 using CompanionBot.Storage;
 
@@ -10,7 +11,8 @@ namespace CompanionBot.Pipeline;
 
 /// <summary>
 /// The flow, one line per step: appraise, move the ledger, decide, persist, compose, write the reply.
-/// Idempotent by message id; one message at a time per relationship.
+/// Idempotent by message id; one message (so one model request) at a time per member; flood limits never
+/// apply to a crisis message.
 /// </summary>
 public sealed class ConversationPipeline(
     ILedgerStore store,
@@ -21,12 +23,13 @@ public sealed class ConversationPipeline(
     PromptComposer composer,
     ReplyWriter replies,
     MemberGate gate,
+    SafetyGate safety,
     IHistoryStore? history = null)
 {
-    /// <summary>Handles one message; null when it was already handled (a replayed event).</summary>
+    /// <summary>Handles one message; null when it was already handled (a replayed event) or dropped as flood.</summary>
     public async Task<TurnResult?> HandleAsync(InboundMessage message, CancellationToken cancellationToken)
     {
-        using var _ = await gate.EnterAsync(message.Key, cancellationToken).ConfigureAwait(false);
+        using var _ = await gate.EnterAsync(message.Key.MemberId, cancellationToken).ConfigureAwait(false);
         if (store.WasProcessed(message.MessageId)) return null;
 
         var persona = personas.For(message.Key.Scope);
@@ -34,10 +37,17 @@ public sealed class ConversationPipeline(
         var before = store.Find(message.Key) ?? RelationshipState.New(message.Key, now, persona.Baseline);
 
         var appraisal = appraiser.Appraise(message.Text, before, now);
+        var admitted = safety.Admit(message, appraisal);
+        if (admitted != FloodVerdict.Admitted)
+        {
+            store.Save(before, message.MessageId);
+            return admitted == FloodVerdict.NotifyOnce ? SafetyGate.Throttled(message, appraisal, before, persona) : null;
+        }
         var change = ledger.Apply(before, appraisal, persona, now);
         var decision = engine.Decide(change.After, appraisal, persona, now);
         var after = ledger.Remember(change.After, appraisal, decision, now);
         store.Save(after, message.MessageId);
+        safety.Record(decision, now);
 
         var prompt = composer.Compose(persona, after, decision, message, history?.Recent(message.Key, composer.HistoryTurns) ?? []);
         var reply = await replies.WriteAsync(prompt, decision, persona, after, cancellationToken).ConfigureAwait(false);

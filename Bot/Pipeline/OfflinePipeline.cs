@@ -3,13 +3,18 @@ using CompanionBot.LanguageModel;
 using CompanionBot.Ledger;
 using CompanionBot.Personas;
 using CompanionBot.Prompting;
+using CompanionBot.Safety;
+using Microsoft.Extensions.Options;
 using CompanionBot.Replies;
 using CompanionBot.Stances;
 using CompanionBot.Storage;
 
 namespace CompanionBot.Pipeline;
 
-/// <summary>The real pipeline over a given store and persona with the offline voice: replay, eval and previews.</summary>
+/// <summary>
+/// The real pipeline over a given store and persona with the offline voice: replay, eval and previews. Flood
+/// limits are lifted because scripted turns arrive on a simulated clock.
+/// </summary>
 public static class OfflinePipeline
 {
     public static ConversationPipeline Create(ILedgerStore store, PersonaConfig persona, MessageAppraiser appraiser) => new(
@@ -20,5 +25,6 @@ public static class OfflinePipeline
         new StanceEngine(),
         new PromptComposer(),
         new ReplyWriter(new OfflineChatModel(), new OfflineVoice()),
-        new MemberGate());
+        new MemberGate(),
+        new SafetyGate(new FloodGuard(Options.Create(new FloodOptions { MemberMessages = 1000, ServerMessages = 100000 })), new InMemoryCounterStore()));
 }

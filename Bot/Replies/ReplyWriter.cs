@@ -22,10 +22,13 @@ public sealed partial class ReplyWriter(IChatModel model, OfflineVoice offline, 
     public async Task<OutboundReply> WriteAsync(
         ChatPrompt prompt, StanceDecision decision, PersonaConfig persona, RelationshipState state, CancellationToken cancellationToken)
     {
-        var text = model.IsConfigured ? await FromModelAsync(prompt, decision, cancellationToken).ConfigureAwait(false) : null;
+        // Crisis care never waits on a model: the care line and the resources go out at once, even if the
+        // endpoint is down, slow or jailbroken.
+        var useModel = model.IsConfigured && !decision.Has(Directive.CrisisResources);
+        var text = useModel ? await FromModelAsync(prompt, decision, cancellationToken).ConfigureAwait(false) : null;
         var source = text is null ? ReplySource.Offline : ReplySource.Model;
         text ??= offline.Line(persona, decision, state);
-        return new OutboundReply(ReplyFormatter.Format(AddSafetyText(text, decision, persona)), source) { Body = text };
+        return new OutboundReply(ReplyFormatter.Format(AddSafetyText(text, decision, persona, state)), source) { Body = text };
     }
 
     /// <summary>The guarded model text, or null for the offline voice.</summary>
@@ -56,17 +59,17 @@ public sealed partial class ReplyWriter(IChatModel model, OfflineVoice offline, 
         $"IMPORTANT: your previous draft was rejected because it {violation}. Write a new reply that does not do that, " +
         "and follows every instruction above.";
 
-    private static string AddSafetyText(string text, StanceDecision decision, PersonaConfig persona)
+    private static string AddSafetyText(string text, StanceDecision decision, PersonaConfig persona, RelationshipState state)
     {
         var parts = new List<string>(3);
         if (decision.Has(Directive.AiDisclosure))
         {
-            parts.Add($"(Heads up: {persona.Name} is an AI companion, not a person.)");
+            parts.Add(state.Exchanges <= 1 ? Notices.FirstContact(persona.Name) : Notices.Disclosure(persona.Name));
         }
         parts.Add(text);
         if (decision.Has(Directive.BreakReminder))
         {
-            parts.Add("(You've been chatting for a while: a good moment for a break. Reminder: I'm an AI, not a person.)");
+            parts.Add(Notices.BreakReminder);
         }
         if (decision.Has(Directive.CrisisResources))
         {

@@ -4,7 +4,8 @@ using CompanionBot.Ledger;
 namespace CompanionBot.Stances;
 
 /// <summary>
-/// Directives the floor adds to whatever stance was chosen: AI disclosure at first contact and every 3 hours,
+/// Directives the floor adds to whatever stance was chosen: AI disclosure at every new interaction (first
+/// contact, or after 30 minutes idle) and every 3 hours of continuing use,
 /// honesty when sincerely asked, no romance for minors or romance-free personas, a break reminder for minors, an
 /// open door on every hard stance, and re-asking the companion's own unanswered questions.
 /// </summary>
@@ -16,9 +17,10 @@ public static class Overlays
     {
         var d = verdict.Directives.ToList();
         var s = c.State;
-        if (s.AiDisclosedAt is null || c.Now - s.AiDisclosedAt.Value >= DisclosureInterval)
+        var newInteraction = s.SessionStartedAt == c.Now;
+        if (s.AiDisclosedAt is null || newInteraction || c.Now - s.AiDisclosedAt.Value >= DisclosureInterval)
         {
-            Add(d, Directive.AiDisclosure, trace, "AI disclosure due (first contact or 3 hours since the last one)");
+            Add(d, Directive.AiDisclosure, trace, "AI disclosure due (a new interaction, or 3 hours of continuing use)");
         }
         if (c.Has(Signal.AsksIfHuman)) Add(d, Directive.AiHonesty, trace, "asked whether I'm human: I answer truthfully");
         if (s.KnownMinor) Add(d, Directive.NoRomance, trace, "known minor: no romance, no flirting");

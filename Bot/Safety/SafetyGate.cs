@@ -1,0 +1,38 @@
+using CompanionBot.Appraisal;
+using CompanionBot.Ledger;
+using CompanionBot.Pipeline;
+using CompanionBot.Prompting;
+using CompanionBot.Replies;
+using CompanionBot.Stances;
+using CompanionBot.Storage;
+
+namespace CompanionBot.Safety;
+
+/// <summary>
+/// The pipeline's safety edges: flood limits (never for a crisis message) and the anonymous count of crisis
+/// referrals per calendar year (no member id, no text).
+/// </summary>
+public sealed class SafetyGate(FloodGuard flood, ICounterStore counters)
+{
+    public const string FloodRule = "safety.flood";
+    public const string SlowDown = "(You're sending a lot at once. I'll catch up with your next message in a moment.)";
+
+    public FloodVerdict Admit(InboundMessage message, MessageAppraisal appraisal) =>
+        appraisal.Has(Signal.Crisis) ? FloodVerdict.Admitted : flood.Check(message);
+
+    public void Record(StanceDecision decision, DateTimeOffset now)
+    {
+        if (decision.Rule == "safety.crisis")
+        {
+            counters.Increment(CounterNames.CrisisReferrals, CounterNames.AllScopes, CounterNames.Year(now));
+        }
+    }
+
+    /// <summary>The one "slow down" note a flooding member gets per window; the ledger does not move.</summary>
+    public static TurnResult Throttled(InboundMessage message, MessageAppraisal appraisal, RelationshipState state, Personas.PersonaConfig persona)
+    {
+        var decision = new StanceDecision(Stance.Deflect, [], FloodRule, ["too many messages at once: one note, then quiet until the window passes"]);
+        return new TurnResult(message, appraisal, new RelationshipChange(state, state), decision,
+            new ChatPrompt("", [], "", persona.Model), new OutboundReply(ReplyFormatter.Format(SlowDown), ReplySource.Offline));
+    }
+}
