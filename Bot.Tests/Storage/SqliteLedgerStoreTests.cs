@@ -20,6 +20,7 @@ public sealed class SqliteLedgerStoreTests
             Assert.That(db.Pragma("synchronous"), Is.EqualTo(2L), "FULL");
             Assert.That(db.Pragma("secure_delete"), Is.EqualTo(1L));
             Assert.That(db.Pragma("foreign_keys"), Is.EqualTo(1L));
+            Assert.That(db.Pragma("temp_store"), Is.EqualTo(2L), "MEMORY: no temp files with copies of user text");
             Assert.That(db.Pragma("busy_timeout"), Is.EqualTo(5000L));
             Assert.That(db.Pragma("user_version"), Is.EqualTo((long)SchemaMigrations.Steps[^1].Version));
         });
