@@ -40,6 +40,10 @@ public sealed class MessageAppraiserTests
         new object[] { "you're the only one who gets me", Signal.Dependency },
         new object[] { "can you help me plan my week?", Signal.HelpRequest },
         new object[] { "hey i'm priya.", Signal.Introduction },
+        new object[] { "hi, i'm emily from the art server", Signal.Introduction },
+        new object[] { "i'm henry btw", Signal.Introduction },
+        new object[] { "work was insane today", Signal.Vulnerability },
+        new object[] { "trying not to spiral rn", Signal.Vulnerability },
     ];
 
     [TestCaseSource(nameof(Carries))]
@@ -64,6 +68,8 @@ public sealed class MessageAppraiserTests
         new object[] { "sorry to hear that", Signal.Apology },
         new object[] { "different from other bots for sure", Signal.Comparison },
         new object[] { "i'm tired.", Signal.Introduction },
+        new object[] { "i'm annoyed", Signal.Introduction },
+        new object[] { "im exhausted lol", Signal.Introduction },
     ];
 
     [TestCaseSource(nameof(DoesNotCarry))]

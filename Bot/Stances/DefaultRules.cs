@@ -157,7 +157,8 @@ public static class DefaultRules
 
     private static Verdict? ClaimedHistory(DecisionContext c)
     {
-        if (!c.Has(Signal.ClaimedHistory) || c.State.ConversationDays > 2 || (c.Now - c.State.MetAt).TotalDays > 2) return null;
+        // Only a claim the ledger contradicts: a long shared history from someone met in this very conversation.
+        if (!c.Has(Signal.ClaimedHistory) || c.State.ConversationDays > 1 || c.State.Exchanges > 12) return null;
         return new(c.Playful ? Stance.Tease : Stance.Deflect, [AiHonesty, KeepDoorOpen],
             "no-shared-history", "talks as if we share a long history; we only just met, and I say so");
     }
