@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace CompanionBot.Appraisal;
 
 /// <summary>
-/// Puts texting into one form before any pattern runs: lowercase, straight quotes, no apostrophes
+/// Puts texting into one form before any pattern runs: lowercase, no accents, straight quotes, no apostrophes
 /// ("i'm" -> "im"), runs of three or more letters collapsed ("sooo" -> "so"), slang words and phrases replaced.
 /// </summary>
 public static partial class TextNormalizer
@@ -12,7 +12,7 @@ public static partial class TextNormalizer
     public static string Normalize(string text, AppraisalLexicon lexicon)
     {
         var sb = new StringBuilder(text.Length);
-        foreach (var raw in text.ToLowerInvariant())
+        foreach (var raw in FoldDiacritics(text.ToLowerInvariant()))
         {
             var c = raw switch
             {
@@ -27,6 +27,27 @@ public static partial class TextNormalizer
         var words = Word().Replace(collapsed, m => lexicon.Words.TryGetValue(m.Value, out var r) ? r : m.Value);
         foreach (var (phrase, replacement) in lexicon.Phrases) words = phrase.Replace(words, replacement);
         return Spaces().Replace(words, " ").Trim();
+    }
+
+    /// <summary>Accented Latin letters and their plain forms (the program runs without ICU, so no Unicode normalisation).</summary>
+    private const string Accented = "àáâãäåāăąçćčďèéêëēėęěìíîïīįłñńňòóôõöøōőŕřśšşťùúûüūůűųýÿźżž";
+    private const string Plain = "aaaaaaaaacccdeeeeeeeeiiiiiilnnnoooooooorrssstuuuuuuuuyyzzz";
+
+    /// <summary>"perdón" -> "perdon", "café" -> "cafe": accents never decide whether a pattern matches.</summary>
+    private static string FoldDiacritics(string text)
+    {
+        if (text.All(char.IsAscii)) return text;
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            var i = Accented.IndexOf(c, StringComparison.Ordinal);
+            if (i >= 0) sb.Append(Plain[i]);
+            else if (c == 'ß') sb.Append("ss");
+            else if (c == 'æ') sb.Append("ae");
+            else if (c == 'œ') sb.Append("oe");
+            else sb.Append(c);
+        }
+        return sb.ToString();
     }
 
     [GeneratedRegex(@"([a-z])\1{2,}")]
