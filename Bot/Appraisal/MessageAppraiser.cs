@@ -155,6 +155,6 @@ public sealed partial class MessageAppraiser(AppraisalLexicon lexicon)
     [GeneratedRegex(@"(?<=[.!?;\n])\s+|\s+/\s+|\n")]
     private static partial Regex SentenceBreak();
 
-    [GeneratedRegex(@"^(what|why|how|who|where|when|which|do|does|did|are|is|can|could|would|will|should|have)\b")]
+    [GeneratedRegex(@"^(what|whats|why|how|hows|who|whos|where|wheres|when|which|do|does|did|are|is|can|could|would|will|should|have)\b")]
     private static partial Regex QuestionStart();
 }
