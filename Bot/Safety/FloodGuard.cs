@@ -21,10 +21,16 @@ public sealed class FloodGuard(IOptions<FloodOptions> options)
 {
     private readonly ConcurrentDictionary<string, Window> _windows = new(StringComparer.Ordinal);
     private readonly FloodOptions _options = options.Value;
+    private long _lastPruneTicks;
 
     public FloodVerdict Check(InboundMessage message)
     {
         var now = message.ReceivedAt;
+        var last = Interlocked.Read(ref _lastPruneTicks);
+        if (now.UtcTicks - last > TimeSpan.FromMinutes(10).Ticks && Interlocked.CompareExchange(ref _lastPruneTicks, now.UtcTicks, last) == last)
+        {
+            Prune(now);
+        }
         var member = _windows.GetOrAdd("member:" + message.Key.MemberId, _ => new Window());
         var memberOk = member.TryAdd(now, TimeSpan.FromSeconds(_options.MemberWindowSeconds), _options.MemberMessages);
         var serverOk = true;
@@ -37,7 +43,9 @@ public sealed class FloodGuard(IOptions<FloodOptions> options)
         return member.TakeNotice(now) ? FloodVerdict.NotifyOnce : FloodVerdict.Dropped;
     }
 
-    /// <summary>Forgets windows idle for longer than an hour, so memory stays bounded.</summary>
+    public int Tracked => _windows.Count;
+
+    /// <summary>Forgets windows idle for longer than an hour (run every ten minutes), so memory stays bounded.</summary>
     public void Prune(DateTimeOffset now)
     {
         foreach (var (key, window) in _windows)
