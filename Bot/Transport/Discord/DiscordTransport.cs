@@ -1,0 +1,105 @@
+using System.Text.Json;
+using CompanionBot.Transport.Discord.Gateway;
+using CompanionBot.Transport.Discord.Payloads;
+using CompanionBot.Transport.Discord.Rest;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CompanionBot.Transport.Discord;
+
+/// <summary>How the transport stopped: cleanly, or with one line naming what the operator must fix.</summary>
+public sealed record DiscordRunResult(string? FatalMessage)
+{
+    public static DiscordRunResult Stopped { get; } = new((string?)null);
+
+    public bool IsFatal => FatalMessage is not null;
+}
+
+/// <summary>
+/// The Discord bot: asks /gateway/bot where to connect and how many shards to run, runs this process's shards side by
+/// side until cancelled or until one of them hits a fatal close code, then winds down the handlers still working.
+/// </summary>
+public sealed class DiscordTransport(
+    IOptions<DiscordOptions> options,
+    DiscordApi api,
+    IdentifyThrottle throttle,
+    IGatewayEventSink sink,
+    HeartbeatFile heartbeatFile,
+    BackgroundWork work,
+    IJitterSource jitter,
+    TimeProvider time,
+    SecretRedactor redactor,
+    ILogger<DiscordTransport> logger)
+{
+    public const string MissingToken = "no Discord bot token: set the Discord:Token setting (environment variable Discord__Token).";
+    public const string RejectedToken = "Discord rejected the bot token (HTTP 401): set a valid Discord:Token (environment variable Discord__Token) from the Bot page of the Discord Developer Portal.";
+
+    public async Task<DiscordRunResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (!settings.HasToken) return new DiscordRunResult(MissingToken);
+        try
+        {
+            var info = await DiscoverAsync(cancellationToken).ConfigureAwait(false);
+            if (info.Fatal is not null) return new DiscordRunResult(info.Fatal);
+            var gateway = info.Info!;
+
+            var shardCount = settings.ShardCount ?? gateway.Shards;
+            var shardIds = settings.ShardIds.Count > 0 ? settings.ShardIds.Distinct().Order().ToList() : [.. Enumerable.Range(0, shardCount)];
+            if (shardIds.FirstOrDefault(id => id < 0 || id >= shardCount, -1) is var bad && bad != -1)
+            {
+                return new DiscordRunResult($"Discord:ShardIds contains {bad}, outside 0..{shardCount - 1} (Discord:ShardCount is {shardCount}).");
+            }
+            throttle.Configure(gateway.Limit);
+            if (gateway.Limit.Remaining < shardIds.Count)
+            {
+                logger.LogWarning("Only {Remaining} session starts left today for {Shards} shard(s); identifies will wait for the budget to reset", gateway.Limit.Remaining, shardIds.Count);
+            }
+            logger.LogInformation("Running shard(s) {Ids} of {Count}", string.Join(",", shardIds), shardCount);
+
+            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var context = new GatewayContext(settings.Token!, new Uri(gateway.Url), time, jitter, throttle, sink, heartbeatFile, redactor, logger, stopping.Token);
+            var running = shardIds.Select(id => new ShardSession(context, new ShardState(id, shardCount)).RunAsync(stopping.Token)).ToList();
+            string? fatal = null;
+            while (running.Count > 0)
+            {
+                var done = await Task.WhenAny(running).ConfigureAwait(false);
+                running.Remove(done);
+                var exit = await done.ConfigureAwait(false);
+                if (exit.IsFatal && fatal is null)
+                {
+                    fatal = exit.FatalMessage;
+                    logger.LogCritical("Shard {Shard} cannot continue: {Message}", exit.ShardId, fatal);
+                    await stopping.CancelAsync().ConfigureAwait(false);
+                }
+            }
+            return new DiscordRunResult(fatal);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return DiscordRunResult.Stopped;
+        }
+        finally
+        {
+            await work.StopAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>GET /gateway/bot until it answers; a 401 is fatal (a bad token must not be retried in a loop).</summary>
+    private async Task<(GatewayBotInfo? Info, string? Fatal)> DiscoverAsync(CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var response = await api.GetGatewayBotAsync(ct).ConfigureAwait(false);
+            if (response.Status == 401) return (null, RejectedToken);
+            if (response.IsSuccess && response.Body is not null)
+            {
+                using var document = JsonDocument.Parse(response.Body.ToJsonString());
+                if (GatewayBotInfo.Parse(document.RootElement) is { } info) return (info, null);
+            }
+            var wait = TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, Math.Min(attempt, 9))) * (0.5 + jitter.NextDouble() / 2));
+            logger.LogWarning("GET /gateway/bot failed ({Problem}); trying again in {Seconds:0} s", response.Problem ?? "unreadable answer", wait.TotalSeconds);
+            await Task.Delay(wait, time, ct).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Logging;
+
+namespace CompanionBot.Transport.Discord.Gateway;
+
+/// <summary>What every shard of this process shares.</summary>
+public sealed record GatewayContext(
+    string Token,
+    Uri GatewayUrl,
+    TimeProvider Time,
+    IJitterSource Jitter,
+    IdentifyThrottle Throttle,
+    IGatewayEventSink Sink,
+    HeartbeatFile HeartbeatFile,
+    SecretRedactor Redactor,
+    ILogger Logger,
+    CancellationToken Stopping);
