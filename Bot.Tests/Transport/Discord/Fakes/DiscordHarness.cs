@@ -110,6 +110,8 @@ public sealed class DiscordHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var line in Logs) await TestContext.Out.WriteLineAsync(line); // shown by the runner when a test fails
+        await TestContext.Out.WriteLineAsync("timers armed: " + string.Join(", ", Clock.Armed.Snapshot().Select(t => t.TotalSeconds)));
         if (!Run.IsCompleted) await _stop.CancelAsync();
         try
         {

@@ -10,6 +10,7 @@ public sealed class SignallingClock : TimeProvider
 {
     private readonly ManualTimeProvider _inner = new();
 
+    /// <summary>Due times of the timers armed so far, in order.</summary>
     public Signals<TimeSpan> Armed { get; } = new();
 
     public override DateTimeOffset GetUtcNow() => _inner.GetUtcNow();
@@ -27,8 +28,9 @@ public sealed class SignallingClock : TimeProvider
 
     public void Advance(TimeSpan by) => _inner.Advance(by);
 
-    /// <summary>Waits until a timer with this due time has been armed (at any time so far or from now on).</summary>
-    public Task WhenArmedAsync(TimeSpan dueTime, int from = 0) => Armed.WaitForAsync(d => d == dueTime, $"a {dueTime.TotalSeconds} s timer", from);
+    /// <summary>Waits until a timer with this due time is armed at or after position <paramref name="from"/> of <see cref="Armed"/>.</summary>
+    public Task WhenArmedAsync(TimeSpan dueTime, int from = 0) =>
+        Armed.WaitForAsync(d => d == dueTime, $"a {dueTime.TotalSeconds} s timer", from);
 }
 
 public sealed class FixedJitter(double value) : CompanionBot.Transport.Discord.IJitterSource

@@ -43,8 +43,8 @@ public sealed class Signals<T>
         TaskCompletionSource<T> done;
         lock (_gate)
         {
-            var existing = _items.Skip(from).FirstOrDefault(match);
-            if (existing is not null) return existing;
+            var index = _items.FindIndex(Math.Min(from, _items.Count), new Predicate<T>(match));
+            if (index >= 0) return _items[index];
             done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
             _waiters.Add((match, done));
         }

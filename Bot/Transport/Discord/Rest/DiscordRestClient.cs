@@ -64,11 +64,12 @@ public sealed class DiscordRestClient(
                     var retryAfter = RetryAfter(response, body);
                     var scope = response.Headers.TryGetValues("X-RateLimit-Scope", out var s) ? s.FirstOrDefault() : null;
                     limiter.CountInvalid(status, scope);
-                    if (IsTrue(body?["global"]) || response.Headers.Contains("X-RateLimit-Global")) limiter.PauseGlobally(retryAfter);
+                    if (IsTrue(Field(body, "global")) || response.Headers.Contains("X-RateLimit-Global")) limiter.PauseGlobally(retryAfter);
                     waited += retryAfter;
                     if (waited > MaxRateLimitWait) return new RestResponse(429, body, null, "rate limited for too long; gave up");
                     logger.LogWarning("Discord rate limit on {Route}: waiting {Seconds:0.###} s (scope {Scope})", request.RouteKey, retryAfter.TotalSeconds, scope ?? "route");
                     await Task.Delay(retryAfter, time, cancellationToken).ConfigureAwait(false);
+                    logger.LogDebug("Retrying {Route} after the rate limit", request.RouteKey);
                     continue;
                 }
                 if (status is 401 or 403) limiter.CountInvalid(status, null);
@@ -82,10 +83,10 @@ public sealed class DiscordRestClient(
                     await Task.Delay(TimeSpan.FromSeconds(1 + 2 * (serverErrors - 1)), time, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
-                var code = body?["code"] is JsonValue v && v.TryGetValue<int>(out var c) ? c : (int?)null;
+                var code = Field(body, "code") is JsonValue v && v.TryGetValue<int>(out var c) ? c : (int?)null;
                 if (status >= 400)
                 {
-                    logger.LogWarning("Discord {Route} failed: HTTP {Status}, code {Code}: {Message}", request.RouteKey, status, code, redactor.Redact(body?["message"]?.ToString()));
+                    logger.LogWarning("Discord {Route} failed: HTTP {Status}, code {Code}: {Message}", request.RouteKey, status, code, redactor.Redact(Field(body, "message")?.ToString()));
                 }
                 return new RestResponse(status, body, code, status >= 400 ? $"HTTP {status}" : null);
             }
@@ -132,11 +133,14 @@ public sealed class DiscordRestClient(
         }
     }
 
+    /// <summary>A field of an object body; null for arrays (command lists) and empty bodies.</summary>
+    private static JsonNode? Field(JsonNode? body, string name) => body is JsonObject o ? o[name] : null;
+
     private static bool IsTrue(JsonNode? node) => node is JsonValue v && v.TryGetValue<bool>(out var b) && b;
 
     private static TimeSpan RetryAfter(HttpResponseMessage response, JsonNode? body)
     {
-        if (body?["retry_after"] is JsonValue value && value.TryGetValue<double>(out var seconds)) return TimeSpan.FromSeconds(Math.Max(0, seconds));
+        if (Field(body, "retry_after") is JsonValue value && value.TryGetValue<double>(out var seconds)) return TimeSpan.FromSeconds(Math.Max(0, seconds));
         if (response.Headers.TryGetValues("Retry-After", out var values)
             && double.TryParse(values.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var header))
         {
