@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using CompanionBot.Hosting;
 using CompanionBot.Transport.Discord;
@@ -20,7 +19,7 @@ public sealed class DiscordHarness : IAsyncDisposable
     private readonly string _directory;
     private readonly ServiceProvider _services;
 
-    private DiscordHarness(FakeDiscord fake, SignallingClock clock, string directory, ServiceProvider services, ConcurrentQueue<string> logs)
+    private DiscordHarness(FakeDiscord fake, SignallingClock clock, string directory, ServiceProvider services, Signals<string> logs)
     {
         Logs = logs;
         Fake = fake;
@@ -39,7 +38,7 @@ public sealed class DiscordHarness : IAsyncDisposable
     public IServiceProvider Services => _services;
 
     /// <summary>Every log line the bot wrote, formatted.</summary>
-    public ConcurrentQueue<string> Logs { get; }
+    public Signals<string> Logs { get; }
 
     public static async Task<DiscordHarness> StartAsync(Action<FakeDiscord>? arrange = null, Action<IServiceCollection>? services = null, IDictionary<string, string?>? settings = null)
     {
@@ -59,7 +58,7 @@ public sealed class DiscordHarness : IAsyncDisposable
 
         var clock = new SignallingClock();
         var collection = new ServiceCollection();
-        var logs = new ConcurrentQueue<string>();
+        var logs = new Signals<string>();
         collection.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new ListLoggerProvider(logs)));
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(config).Build();
         collection.AddCompanionBot(configuration);
@@ -110,7 +109,7 @@ public sealed class DiscordHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var line in Logs) await TestContext.Out.WriteLineAsync(line); // shown by the runner when a test fails
+        foreach (var line in Logs.Snapshot()) await TestContext.Out.WriteLineAsync(line); // shown by the runner when a test fails
         await TestContext.Out.WriteLineAsync("timers armed: " + string.Join(", ", Clock.Armed.Snapshot().Select(t => t.TotalSeconds)));
         if (!Run.IsCompleted) await _stop.CancelAsync();
         try
@@ -132,7 +131,7 @@ public sealed class DiscordHarness : IAsyncDisposable
         }
     }
 
-    private sealed class ListLoggerProvider(ConcurrentQueue<string> lines) : ILoggerProvider
+    private sealed class ListLoggerProvider(Signals<string> lines) : ILoggerProvider
     {
         public ILogger CreateLogger(string categoryName) => new ListLogger(lines);
 
@@ -141,13 +140,13 @@ public sealed class DiscordHarness : IAsyncDisposable
         }
     }
 
-    private sealed class ListLogger(ConcurrentQueue<string> lines) : ILogger
+    private sealed class ListLogger(Signals<string> lines) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            lines.Enqueue($"{logLevel}: {formatter(state, exception)}{(exception is null ? "" : " " + exception)}");
+            lines.Add($"{logLevel}: {formatter(state, exception)}{(exception is null ? "" : " " + exception)}");
     }
 }
