@@ -44,6 +44,9 @@ public sealed class FakeDiscord : IAsyncDisposable
 
     public bool AutoReady { get; set; } = true;
 
+    /// <summary>The resume url answers 503 instead of upgrading (a dead resume_gateway_url).</summary>
+    public bool RefuseResumeConnections { get; set; }
+
     /// <summary>Lets a test answer a request its own way (return null for the default answer).</summary>
     public Func<RecordedRequest, ScriptedResponse?> Script { get; set; } = _ => null;
 
@@ -109,6 +112,12 @@ public sealed class FakeDiscord : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? "";
+        if (RefuseResumeConnections && path == "/gateway-resume")
+        {
+            Requests.Add(new RecordedRequest("GET", "gateway-resume", null, null, null, 503));
+            context.Response.StatusCode = 503;
+            return;
+        }
         if (context.WebSockets.IsWebSocketRequest && path.StartsWith("/gateway", StringComparison.Ordinal))
         {
             using var socket = await context.WebSockets.AcceptWebSocketAsync();

@@ -49,7 +49,11 @@ public sealed class RestRateLimiter(TimeProvider time, ILogger<RestRateLimiter> 
     /// <summary>Learns the bucket and its remaining budget from a response's headers.</summary>
     public void Apply(RestRequest request, Bucket bucket, HttpResponseMessage response)
     {
-        if (Header(response, "X-RateLimit-Bucket") is { } hash) _bucketByRoute[request.RouteKey] = hash;
+        if (Header(response, "X-RateLimit-Bucket") is { } hash && _bucketByRoute.TryAdd(request.RouteKey, hash))
+        {
+            // from now on this route's requests queue under the shared hash; they keep what this response taught
+            _buckets.TryAdd($"{hash}|{request.MajorParameter}", bucket);
+        }
         if (Header(response, "X-RateLimit-Remaining") is { } remaining && int.TryParse(remaining, NumberStyles.Integer, CultureInfo.InvariantCulture, out var r))
         {
             bucket.Remaining = r;
