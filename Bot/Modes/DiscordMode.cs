@@ -21,7 +21,9 @@ public static class DiscordMode
             await io.Error.WriteLineAsync("error: " + DiscordTransport.MissingToken).ConfigureAwait(false);
             return 2;
         }
-        var result = await host.Services.GetRequiredService<DiscordTransport>().RunAsync(cancellationToken).ConfigureAwait(false);
+        // Ctrl+C arrives through the token; SIGTERM (docker stop) through the host's lifetime. Either closes with 1000.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
+        var result = await host.Services.GetRequiredService<DiscordTransport>().RunAsync(stop.Token).ConfigureAwait(false);
         if (!result.IsFatal) return 0;
         await io.Error.WriteLineAsync("error: " + result.FatalMessage).ConfigureAwait(false);
         return 2;

@@ -21,6 +21,8 @@ public sealed class DiscordMessageHandler(
     SecretRedactor redactor,
     ILogger<DiscordMessageHandler> logger)
 {
+    private int _warnedEmptyContent;
+
     /// <summary>The message as the pipeline should see it, or null when the bot stays quiet.</summary>
     public InboundMessage? Accept(MessageCreate message, DateTimeOffset receivedAt)
     {
@@ -35,6 +37,10 @@ public sealed class DiscordMessageHandler(
             || message.RepliedToAuthorId == me
             || options.Value.AlwaysAnswerChannelIds.Contains(message.ChannelId);
         if (!addressed) return null;
+        if (message.Content.Length == 0 && !message.IsDm && Interlocked.Exchange(ref _warnedEmptyContent, 1) == 0)
+        {
+            logger.LogWarning("A guild message arrived with empty content: enable \"Message Content Intent\" on the Bot page of the Discord Developer Portal");
+        }
 
         var text = message.Content
             .Replace($"<@{me}>", "", StringComparison.Ordinal)

@@ -61,17 +61,26 @@ public sealed class DiscordTransport(
             var context = new GatewayContext(settings.Token!, new Uri(gateway.Url), time, jitter, throttle, sink, heartbeatFile, redactor, logger, stopping.Token);
             var running = shardIds.Select(id => new ShardSession(context, new ShardState(id, shardCount)).RunAsync(stopping.Token)).ToList();
             string? fatal = null;
-            while (running.Count > 0)
+            try
             {
-                var done = await Task.WhenAny(running).ConfigureAwait(false);
-                running.Remove(done);
-                var exit = await done.ConfigureAwait(false);
-                if (exit.IsFatal && fatal is null)
+                while (running.Count > 0)
                 {
-                    fatal = exit.FatalMessage;
-                    logger.LogCritical("Shard {Shard} cannot continue: {Message}", exit.ShardId, fatal);
-                    await stopping.CancelAsync().ConfigureAwait(false);
+                    var done = await Task.WhenAny(running).ConfigureAwait(false);
+                    running.Remove(done);
+                    var exit = await done.ConfigureAwait(false);
+                    if (exit.IsFatal && fatal is null)
+                    {
+                        fatal = exit.FatalMessage;
+                        logger.LogCritical("Shard {Shard} cannot continue: {Message}", exit.ShardId, fatal);
+                        await stopping.CancelAsync().ConfigureAwait(false);
+                    }
                 }
+            }
+            finally
+            {
+                // a shard that failed with a bug must not leave the others running unattended
+                await stopping.CancelAsync().ConfigureAwait(false);
+                await ((Task)Task.WhenAll(running)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
             return new DiscordRunResult(fatal);
         }

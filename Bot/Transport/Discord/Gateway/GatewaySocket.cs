@@ -96,6 +96,7 @@ public sealed class GatewaySocket : IAsyncDisposable
             }
             if (pendingReceive is not null)
             {
+                _ = pendingReceive.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
                 await Task.WhenAny(pendingReceive, Task.Delay(TimeSpan.FromSeconds(2), time)).ConfigureAwait(false);
             }
         }

@@ -82,7 +82,17 @@ public sealed class ShardConnection(GatewayContext context, ShardState state)
 
     private ConnectionEnd? Handle(byte[] text, bool resume)
     {
-        using var document = JsonDocument.Parse(text);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text);
+        }
+        catch (JsonException)
+        {
+            Log.LogWarning("Shard {Shard}: ignoring a gateway frame that is not JSON ({Bytes} bytes)", state.ShardId, text.Length);
+            return null;
+        }
+        using var _ = document;
         var root = document.RootElement;
         if (root.Long("s") is { } sequence) state.See(sequence);
         var data = root.Child("d") ?? default;

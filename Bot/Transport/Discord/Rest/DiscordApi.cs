@@ -13,7 +13,7 @@ public sealed class DiscordApi(DiscordRestClient rest)
         rest.SendAsync(new RestRequest(HttpMethod.Post, "channels/{channel}/messages", $"channels/{channelId}/messages", channelId, body), ct);
 
     public Task<RestResponse> TriggerTypingAsync(string channelId, CancellationToken ct) =>
-        rest.SendAsync(new RestRequest(HttpMethod.Post, "channels/{channel}/typing", $"channels/{channelId}/typing", channelId, null), ct);
+        rest.SendAsync(new RestRequest(HttpMethod.Post, "channels/{channel}/typing", $"channels/{channelId}/typing", channelId, null, SkipWhenRateLimited: true), ct);
 
     public Task<RestResponse> BulkOverwriteGlobalCommandsAsync(string applicationId, JsonArray commands, CancellationToken ct) =>
         rest.SendAsync(new RestRequest(HttpMethod.Put, "applications/{app}/commands", $"applications/{applicationId}/commands", applicationId, commands), ct);

@@ -66,6 +66,7 @@ public sealed class DiscordRestClient(
                     limiter.CountInvalid(status, scope);
                     if (IsTrue(Field(body, "global")) || response.Headers.Contains("X-RateLimit-Global")) limiter.PauseGlobally(retryAfter);
                     waited += retryAfter;
+                    if (request.SkipWhenRateLimited) return new RestResponse(429, body, null, "rate limited; skipped");
                     if (waited > MaxRateLimitWait) return new RestResponse(429, body, null, "rate limited for too long; gave up");
                     logger.LogWarning("Discord rate limit on {Route}: waiting {Seconds:0.###} s (scope {Scope})", request.RouteKey, retryAfter.TotalSeconds, scope ?? "route");
                     await Task.Delay(retryAfter, time, cancellationToken).ConfigureAwait(false);

@@ -7,7 +7,8 @@ namespace CompanionBot.Transport.Discord.Rest;
 /// <paramref name="MajorParameter"/> the top-level resource id Discord limits separately (channel, guild, webhook).
 /// Interaction routes authenticate with the token in the path and are exempt from the global limit.
 /// </summary>
-public sealed record RestRequest(HttpMethod Method, string Route, string Path, string MajorParameter, JsonNode? Body, bool IsInteraction = false)
+/// <param name="SkipWhenRateLimited">For courtesy calls (typing): a 429 ends the call instead of being waited out.</param>
+public sealed record RestRequest(HttpMethod Method, string Route, string Path, string MajorParameter, JsonNode? Body, bool IsInteraction = false, bool SkipWhenRateLimited = false)
 {
     public string RouteKey => $"{Method.Method} {Route}";
 }
