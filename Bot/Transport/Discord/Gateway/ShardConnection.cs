@@ -15,6 +15,7 @@ public sealed class ShardConnection(GatewayContext context, ShardState state)
     private static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(60);
 
     private readonly TaskCompletionSource<ConnectionEnd> _interrupt = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _ended = new();
     private GatewaySocket? _socket;
     private ITimer? _heartbeat;
     private ITimer? _helloTimer;
@@ -77,6 +78,7 @@ public sealed class ShardConnection(GatewayContext context, ShardState state)
         {
             _heartbeat?.Dispose();
             _helloTimer?.Dispose();
+            await _ended.CancelAsync().ConfigureAwait(false); // an identify still waiting for its turn gives it up
         }
     }
 
@@ -140,7 +142,8 @@ public sealed class ShardConnection(GatewayContext context, ShardState state)
     {
         try
         {
-            await context.Throttle.WaitTurnAsync(state.ShardId, context.Stopping).ConfigureAwait(false);
+            using var connectionAlive = CancellationTokenSource.CreateLinkedTokenSource(context.Stopping, _ended.Token);
+            await context.Throttle.WaitTurnAsync(state.ShardId, connectionAlive.Token).ConfigureAwait(false);
             if (_interrupt.Task.IsCompleted) return;
             Log.LogInformation("Shard {Shard}/{Count}: identifying", state.ShardId, state.ShardCount);
             _socket!.TrySend(GatewayPayloads.Identify(context.Token, state.ShardId, state.ShardCount), critical: true);
