@@ -21,6 +21,8 @@ public sealed class ShardConnection(GatewayContext context, ShardState state)
     private ITimer? _helloTimer;
     private volatile bool _acked = true;
     private long _lastBeatAt;
+    private long _lastTickAt;
+    private TimeSpan _interval;
 
     private ILogger Log => context.Logger;
 
@@ -64,8 +66,10 @@ public sealed class ShardConnection(GatewayContext context, ShardState state)
                 }
                 if (frame.IsClose)
                 {
-                    await socket.CloseAsync(1000, "", null, context.Time).ConfigureAwait(false);
-                    return Closed(frame);
+                    var closed = Closed(frame);
+                    // answer the close without a 1000 when the session is to be resumed (1000 would end it)
+                    await socket.CloseAsync(closed.Next == NextStep.Resume ? 4000 : 1000, "", null, context.Time).ConfigureAwait(false);
+                    return closed;
                 }
                 if (Handle(frame.Text!, resume) is { } ended)
                 {
@@ -126,7 +130,7 @@ public sealed class ShardConnection(GatewayContext context, ShardState state)
     private void OnHello(int intervalMs, bool resume)
     {
         _helloTimer?.Dispose();
-        var interval = TimeSpan.FromMilliseconds(intervalMs);
+        var interval = _interval = TimeSpan.FromMilliseconds(intervalMs);
         var first = interval * context.Jitter.NextDouble();
         _heartbeat = context.Time.CreateTimer(_ => OnHeartbeatDue(), null, first, interval);
         if (resume && state.SessionId is { } session)
@@ -155,6 +159,13 @@ public sealed class ShardConnection(GatewayContext context, ShardState state)
 
     private void OnHeartbeatDue()
     {
+        var now = context.Time.GetTimestamp();
+        var previous = Interlocked.Exchange(ref _lastTickAt, now);
+        if (previous != 0 && context.Time.GetElapsedTime(previous, now) > _interval + TimeSpan.FromSeconds(2))
+        {
+            // the usual cause is thread-pool starvation somewhere in the process (a blocking wait)
+            Log.LogWarning("Shard {Shard}: heartbeat fired {Late:0.0} s late", state.ShardId, (context.Time.GetElapsedTime(previous, now) - _interval).TotalSeconds);
+        }
         if (!_acked)
         {
             Interrupt(new ConnectionEnd(NextStep.Resume, "no heartbeat ACK since the last heartbeat (zombie connection)"));
