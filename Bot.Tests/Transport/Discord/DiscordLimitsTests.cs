@@ -165,6 +165,20 @@ public sealed class DiscordLimitsTests
     }
 
     [Test]
+    public async Task CreateMessage_Answers401_StopsTheBotNamingTheToken()
+    {
+        await using var bot = await DiscordHarness.StartAsync(f => f.Script = r =>
+            r.Path.EndsWith("/messages", StringComparison.Ordinal) ? new ScriptedResponse(401, """{"message":"401: Unauthorized","code":0}""") : null);
+        var gateway = await bot.ReadyAsync();
+
+        await gateway.DispatchAsync("MESSAGE_CREATE", DiscordHarness.Message("500000000000000001", "hello"));
+        var result = await bot.Run.WaitAsync(Signals<int>.Guard);
+
+        Assert.That(result.FatalMessage, Does.Contain("Discord:Token").And.Contain("401"));
+        Assert.That(await gateway.ClientClosed.Task.WaitAsync(Signals<int>.Guard), Is.EqualTo(1000));
+    }
+
+    [Test]
     public async Task Resume_ResumeUrlRefused_FallsBackToMainUrl()
     {
         await using var bot = await DiscordHarness.StartAsync(f => f.RefuseResumeConnections = true);

@@ -22,6 +22,7 @@ public sealed record DiscordRunResult(string? FatalMessage)
 public sealed class DiscordTransport(
     IOptions<DiscordOptions> options,
     DiscordApi api,
+    DiscordRestClient rest,
     IdentifyThrottle throttle,
     IGatewayEventSink sink,
     HeartbeatFile heartbeatFile,
@@ -60,6 +61,7 @@ public sealed class DiscordTransport(
             using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var context = new GatewayContext(settings.Token!, new Uri(gateway.Url), time, jitter, throttle, sink, heartbeatFile, redactor, logger, stopping.Token);
             var running = shardIds.Select(id => new ShardSession(context, new ShardState(id, shardCount)).RunAsync(stopping.Token)).ToList();
+            running.Add(WatchTokenAsync(stopping.Token));
             string? fatal = null;
             try
             {
@@ -71,7 +73,7 @@ public sealed class DiscordTransport(
                     if (exit.IsFatal && fatal is null)
                     {
                         fatal = exit.FatalMessage;
-                        logger.LogCritical("Shard {Shard} cannot continue: {Message}", exit.ShardId, fatal);
+                        logger.LogCritical("Discord transport cannot continue (shard {Shard}): {Message}", exit.ShardId, fatal);
                         await stopping.CancelAsync().ConfigureAwait(false);
                     }
                 }
@@ -92,6 +94,17 @@ public sealed class DiscordTransport(
         {
             await work.StopAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Ends the run when REST learns the token is bad (a 401 on any call), as a fatal "shard" -1.</summary>
+    private async Task<ShardExit> WatchTokenAsync(CancellationToken stop)
+    {
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using (stop.Register(() => stopped.TrySetResult()))
+        {
+            await Task.WhenAny(rest.TokenRejection, stopped.Task).ConfigureAwait(false);
+        }
+        return new ShardExit(-1, rest.TokenRejected ? RejectedToken : null);
     }
 
     /// <summary>GET /gateway/bot until it answers; a 401 is fatal (a bad token must not be retried in a loop).</summary>

@@ -24,9 +24,13 @@ public sealed class DiscordRestClient(
     public static readonly TimeSpan MaxRateLimitWait = TimeSpan.FromSeconds(60);
     private const int MaxServerErrorRetries = 3;
 
+    private readonly TaskCompletionSource _rejected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _tokenRejected;
 
     public bool TokenRejected => _tokenRejected;
+
+    /// <summary>Completes when Discord answers 401: the token is bad and the bot must stop, not retry.</summary>
+    public Task TokenRejection => _rejected.Task;
 
     public async Task<RestResponse> SendAsync(RestRequest request, CancellationToken cancellationToken)
     {
@@ -77,6 +81,7 @@ public sealed class DiscordRestClient(
                 if (status == 401 && !request.IsInteraction)
                 {
                     _tokenRejected = true;
+                    _rejected.TrySetResult();
                     logger.LogError("Discord answered 401 Unauthorized: the bot token is invalid; REST disabled");
                 }
                 if (status is 500 or 502 or 503 or 504 or 524 && ++serverErrors <= MaxServerErrorRetries)
