@@ -155,6 +155,21 @@ public sealed class DiscordGatewayTests
         Assert.That(second.HasSentOp(2), Is.False);
     }
 
+    [Test]
+    public async Task Identify_NoReadyWithin15Seconds_StartsOverOnNewConnection()
+    {
+        await using var bot = await DiscordHarness.StartAsync(f => f.AutoReady = false);
+        var first = await bot.Fake.ConnectionAsync(0);
+        await first.WaitForOpAsync(2); // the READY deadline is armed before Identify is sent
+
+        bot.Clock.Advance(TimeSpan.FromSeconds(15));
+
+        await first.ClientClosed.Task.WaitAsync(Signals<int>.Guard);
+        var second = await bot.Fake.ConnectionAsync(1);
+        await second.WaitForOpAsync(2);
+        Assert.That(second.Path, Is.EqualTo("/gateway"));
+    }
+
     [TestCase(4000)]
     [TestCase(4001)]
     [TestCase(4002)]

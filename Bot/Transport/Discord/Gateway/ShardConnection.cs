@@ -13,12 +13,14 @@ namespace CompanionBot.Transport.Discord.Gateway;
 public sealed class ShardConnection(GatewayContext context, ShardState state)
 {
     private static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(15);
 
     private readonly TaskCompletionSource<ConnectionEnd> _interrupt = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _ended = new();
     private GatewaySocket? _socket;
     private ITimer? _heartbeat;
     private ITimer? _helloTimer;
+    private ITimer? _readyTimer;
     private volatile bool _acked = true;
     private long _lastBeatAt;
     private long _lastTickAt;
@@ -82,6 +84,7 @@ public sealed class ShardConnection(GatewayContext context, ShardState state)
         {
             _heartbeat?.Dispose();
             _helloTimer?.Dispose();
+            _readyTimer?.Dispose();
             await _ended.CancelAsync().ConfigureAwait(false); // an identify still waiting for its turn gives it up
         }
     }
@@ -150,6 +153,7 @@ public sealed class ShardConnection(GatewayContext context, ShardState state)
             await context.Throttle.WaitTurnAsync(state.ShardId, connectionAlive.Token).ConfigureAwait(false);
             if (_interrupt.Task.IsCompleted) return;
             Log.LogInformation("Shard {Shard}/{Count}: identifying", state.ShardId, state.ShardCount);
+            _readyTimer = context.Time.CreateTimer(_ => Interrupt(new ConnectionEnd(NextStep.Identify, "no READY within 15 s of Identify")), null, ReadyTimeout, Timeout.InfiniteTimeSpan);
             _socket!.TrySend(GatewayPayloads.Identify(context.Token, state.ShardId, state.ShardCount), critical: true);
         }
         catch (OperationCanceledException)
@@ -194,6 +198,7 @@ public sealed class ShardConnection(GatewayContext context, ShardState state)
         switch (type)
         {
             case "READY" when ReadyEvent.Parse(data) is { } ready:
+                _readyTimer?.Dispose();
                 state.SessionId = ready.SessionId;
                 state.ResumeUrl = ready.ResumeGatewayUrl;
                 state.FailedResumes = 0;
