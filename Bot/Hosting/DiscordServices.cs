@@ -23,6 +23,7 @@ public static class DiscordServices
         services.AddSingleton<DiscordSelf>();
         services.AddSingleton<IdentifyThrottle>();
         services.AddSingleton<HeartbeatFile>();
+        services.AddSingleton<SessionFile>();
         services.AddSingleton<BackgroundWork>();
         services.AddSingleton<DiscordMessageHandler>();
         services.AddSingleton<DiscordInteractionHandler>();

@@ -29,6 +29,7 @@ public sealed class DiscordOperationsTests
                 ["Discord:ApiBaseUrl"] = fake.ApiBaseUrl,
                 ["Discord:HeartbeatFile"] = Path.Combine(directory.FullName, "heartbeat"),
                 ["Discord:CommandHashFile"] = Path.Combine(directory.FullName, "commands.sha256"),
+                ["Discord:SessionFile"] = Path.Combine(directory.FullName, "session.json"),
                 ["Storage:DatabasePath"] = Path.Combine(directory.FullName, "companion.db"),
             }).WaitAsync(Signals<int>.Guard);
 

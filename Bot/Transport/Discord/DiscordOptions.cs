@@ -28,6 +28,9 @@ public sealed class DiscordOptions
     /// <summary>Touched on every heartbeat ACK, for the Docker HEALTHCHECK. Empty disables it.</summary>
     public string HeartbeatFile { get; set; } = "data/heartbeat";
 
+    /// <summary>Each shard's gateway session, so a restart after a crash resumes instead of identifying. Empty disables it.</summary>
+    public string SessionFile { get; set; } = "data/discord-session.json";
+
     /// <summary>Holds the hash of the registered slash commands, so they are only re-registered when they change.</summary>
     [Required]
     public string CommandHashFile { get; set; } = "data/discord-commands.sha256";

@@ -26,6 +26,7 @@ public sealed class DiscordTransport(
     IdentifyThrottle throttle,
     IGatewayEventSink sink,
     HeartbeatFile heartbeatFile,
+    SessionFile sessions,
     BackgroundWork work,
     IJitterSource jitter,
     TimeProvider time,
@@ -59,8 +60,8 @@ public sealed class DiscordTransport(
             logger.LogInformation("Running shard(s) {Ids} of {Count}", string.Join(",", shardIds), shardCount);
 
             using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var context = new GatewayContext(settings.Token!, new Uri(gateway.Url), time, jitter, throttle, sink, heartbeatFile, redactor, logger, stopping.Token);
-            var running = shardIds.Select(id => new ShardSession(context, new ShardState(id, shardCount)).RunAsync(stopping.Token)).ToList();
+            var context = new GatewayContext(settings.Token!, new Uri(gateway.Url), time, jitter, throttle, sink, heartbeatFile, sessions, redactor, logger, stopping.Token);
+            var running = shardIds.Select(id => new ShardSession(context, RestoredState(id, shardCount)).RunAsync(stopping.Token)).ToList();
             running.Add(WatchTokenAsync(stopping.Token));
             string? fatal = null;
             try
@@ -94,6 +95,19 @@ public sealed class DiscordTransport(
         {
             await work.StopAsync().ConfigureAwait(false);
         }
+    }
+
+    private ShardState RestoredState(int shardId, int shardCount)
+    {
+        var state = new ShardState(shardId, shardCount);
+        if (sessions.Find(shardId, shardCount) is { } saved)
+        {
+            state.SessionId = saved.SessionId;
+            state.ResumeUrl = saved.ResumeUrl;
+            if (saved.Sequence is { } seq) state.See(seq);
+            logger.LogInformation("Shard {Shard}: resuming the session saved {Ago:0} s ago", shardId, (time.GetUtcNow() - saved.SavedAt).TotalSeconds);
+        }
+        return state;
     }
 
     /// <summary>Ends the run when REST learns the token is bad (a 401 on any call), as a fatal "shard" -1.</summary>

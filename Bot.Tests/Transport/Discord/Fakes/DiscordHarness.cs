@@ -40,18 +40,20 @@ public sealed class DiscordHarness : IAsyncDisposable
     /// <summary>Every log line the bot wrote, formatted.</summary>
     public Signals<string> Logs { get; }
 
-    public static async Task<DiscordHarness> StartAsync(Action<FakeDiscord>? arrange = null, Action<IServiceCollection>? services = null, IDictionary<string, string?>? settings = null)
+    public static async Task<DiscordHarness> StartAsync(Action<FakeDiscord>? arrange = null, Action<IServiceCollection>? services = null, IDictionary<string, string?>? settings = null, Action<FakeDiscord, string>? files = null)
     {
         var fake = await FakeDiscord.StartAsync();
         arrange?.Invoke(fake);
         var directory = Path.Combine(Path.GetTempPath(), "companion-discord-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
+        files?.Invoke(fake, directory);
         var config = new Dictionary<string, string?>
         {
             ["Discord:Token"] = Token,
             ["Discord:ApiBaseUrl"] = fake.ApiBaseUrl,
             ["Discord:HeartbeatFile"] = Path.Combine(directory, "heartbeat"),
             ["Discord:CommandHashFile"] = Path.Combine(directory, "commands.sha256"),
+            ["Discord:SessionFile"] = Path.Combine(directory, "session.json"),
             ["Storage:DatabasePath"] = Path.Combine(directory, "companion.db"),
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;

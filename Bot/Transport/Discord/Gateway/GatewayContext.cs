@@ -11,6 +11,7 @@ public sealed record GatewayContext(
     IdentifyThrottle Throttle,
     IGatewayEventSink Sink,
     HeartbeatFile HeartbeatFile,
+    SessionFile Sessions,
     SecretRedactor Redactor,
     ILogger Logger,
     CancellationToken Stopping);

@@ -113,6 +113,7 @@ public sealed class ShardConnection(GatewayContext context, ShardState state)
             case 11:
                 _acked = true;
                 context.HeartbeatFile.Touch();
+                context.Sessions.Save(state);
                 Log.LogTrace("Shard {Shard}: heartbeat ACK after {Ms:0} ms", state.ShardId, context.Time.GetElapsedTime(Interlocked.Read(ref _lastBeatAt)).TotalMilliseconds);
                 return null;
             case 1:
@@ -203,12 +204,14 @@ public sealed class ShardConnection(GatewayContext context, ShardState state)
                 state.ResumeUrl = ready.ResumeGatewayUrl;
                 state.FailedResumes = 0;
                 state.ConsecutiveFailures = 0;
+                context.Sessions.Save(state);
                 Log.LogInformation("Shard {Shard}: ready (application {App})", state.ShardId, ready.ApplicationId);
                 context.Sink.OnReady(state.ShardId, ready);
                 break;
             case "RESUMED":
                 state.FailedResumes = 0;
                 state.ConsecutiveFailures = 0;
+                context.Sessions.Save(state);
                 Log.LogInformation("Shard {Shard}: resumed", state.ShardId);
                 break;
             default:

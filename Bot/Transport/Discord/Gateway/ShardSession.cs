@@ -21,7 +21,7 @@ public sealed class ShardSession(GatewayContext context, ShardState state)
 
     public async Task<ShardExit> RunAsync(CancellationToken stop)
     {
-        var resume = false;
+        var resume = state.CanResume; // a session restored from the session file
         while (!stop.IsCancellationRequested)
         {
             var useResume = resume && state.CanResume;
@@ -34,8 +34,10 @@ public sealed class ShardSession(GatewayContext context, ShardState state)
             switch (end.Next)
             {
                 case NextStep.Stop:
+                    context.Sessions.Forget(state.ShardId); // closed with 1000: the session is over
                     return new ShardExit(state.ShardId, null);
                 case NextStep.Fatal:
+                    context.Sessions.Forget(state.ShardId);
                     return new ShardExit(state.ShardId, end.FixMessage ?? end.Why);
                 case NextStep.Resume:
                     resume = true;
@@ -43,6 +45,7 @@ public sealed class ShardSession(GatewayContext context, ShardState state)
                     break;
                 case NextStep.Identify:
                     state.ClearSession();
+                    context.Sessions.Forget(state.ShardId);
                     resume = false;
                     backoff = AfterRepeatedTrouble();
                     break;
