@@ -179,6 +179,27 @@ public sealed class DiscordLimitsTests
     }
 
     [Test]
+    public async Task Connect_CachedGatewayUrlKeepsFailing_FetchesGatewayBotAgain()
+    {
+        await using var bot = await DiscordHarness.StartAsync(f => f.FirstGatewayPath = "/dead");
+        var armed = 0;
+
+        foreach (var backoff in new[] { 0.75, 1.5 }) // 2^(n-1) s × (0.5 + jitter/2)
+        {
+            await bot.Clock.WhenArmedAsync(TimeSpan.FromSeconds(backoff), armed);
+            armed = bot.Clock.Armed.Count;
+            bot.Clock.Advance(TimeSpan.FromSeconds(backoff));
+        }
+        await bot.Clock.WhenArmedAsync(TimeSpan.FromSeconds(3), armed);
+        bot.Clock.Advance(TimeSpan.FromSeconds(3));
+        var connection = await bot.Fake.ConnectionAsync(0);
+
+        Assert.That(connection.Path, Is.EqualTo("/gateway"));
+        Assert.That(bot.Fake.Sent("GET", "gateway/bot"), Has.Count.EqualTo(2), "fetched again after the third failure, not on every one");
+        Assert.That(bot.Fake.Sent("GET", "dead"), Has.Count.EqualTo(3));
+    }
+
+    [Test]
     public async Task Resume_ResumeUrlRefused_FallsBackToMainUrl()
     {
         await using var bot = await DiscordHarness.StartAsync(f => f.RefuseResumeConnections = true);

@@ -60,7 +60,8 @@ public sealed class DiscordTransport(
             logger.LogInformation("Running shard(s) {Ids} of {Count}", string.Join(",", shardIds), shardCount);
 
             using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var context = new GatewayContext(settings.Token!, new Uri(gateway.Url), time, jitter, throttle, sink, heartbeatFile, sessions, redactor, logger, stopping.Token);
+            var gatewayUrl = new GatewayUrl(new Uri(gateway.Url), FetchGatewayUrlAsync);
+            var context = new GatewayContext(settings.Token!, gatewayUrl, time, jitter, throttle, sink, heartbeatFile, sessions, redactor, logger, stopping.Token);
             var running = shardIds.Select(id => new ShardSession(context, RestoredState(id, shardCount)).RunAsync(stopping.Token)).ToList();
             running.Add(WatchTokenAsync(stopping.Token));
             string? fatal = null;
@@ -119,6 +120,14 @@ public sealed class DiscordTransport(
             await Task.WhenAny(rest.TokenRejection, stopped.Task).ConfigureAwait(false);
         }
         return new ShardExit(-1, rest.TokenRejected ? RejectedToken : null);
+    }
+
+    private async Task<Uri?> FetchGatewayUrlAsync(CancellationToken ct)
+    {
+        var response = await api.GetGatewayBotAsync(ct).ConfigureAwait(false);
+        if (!response.IsSuccess || response.Body is null) return null;
+        using var document = JsonDocument.Parse(response.Body.ToJsonString());
+        return GatewayBotInfo.Parse(document.RootElement) is { } info && Uri.TryCreate(info.Url, UriKind.Absolute, out var url) ? url : null;
     }
 
     /// <summary>GET /gateway/bot until it answers; a 401 is fatal (a bad token must not be retried in a loop).</summary>

@@ -44,6 +44,11 @@ public sealed class FakeDiscord : IAsyncDisposable
 
     public bool AutoReady { get; set; } = true;
 
+    /// <summary>The path the first GET /gateway/bot hands out (later ones say /gateway); any path but the gateway ones is refused.</summary>
+    public string FirstGatewayPath { get; set; } = "/gateway";
+
+    private int _gatewayBotCalls;
+
     /// <summary>The resume url answers 503 instead of upgrading (a dead resume_gateway_url).</summary>
     public bool RefuseResumeConnections { get; set; }
 
@@ -118,7 +123,13 @@ public sealed class FakeDiscord : IAsyncDisposable
             context.Response.StatusCode = 503;
             return;
         }
-        if (context.WebSockets.IsWebSocketRequest && path.StartsWith("/gateway", StringComparison.Ordinal))
+        if (context.WebSockets.IsWebSocketRequest && path is not ("/gateway" or "/gateway-resume"))
+        {
+            Requests.Add(new RecordedRequest("GET", path.TrimStart('/'), null, null, null, 404));
+            context.Response.StatusCode = 404;
+            return;
+        }
+        if (context.WebSockets.IsWebSocketRequest)
         {
             using var socket = await context.WebSockets.AcceptWebSocketAsync();
             var connection = new FakeGatewayConnection(socket, path, context.Request.QueryString.Value?.TrimStart('?') ?? "", this);
@@ -152,7 +163,7 @@ public sealed class FakeDiscord : IAsyncDisposable
     {
         if (r.Method == "GET" && r.Path == "gateway/bot")
         {
-            var url = BaseUrl.Replace("http://", "ws://", StringComparison.Ordinal) + "/gateway";
+            var url = BaseUrl.Replace("http://", "ws://", StringComparison.Ordinal) + (Interlocked.Increment(ref _gatewayBotCalls) == 1 ? FirstGatewayPath : "/gateway");
             return new ScriptedResponse(200, new JsonObject
             {
                 ["url"] = url,

@@ -5,7 +5,7 @@ namespace CompanionBot.Transport.Discord.Gateway;
 /// <summary>What every shard of this process shares.</summary>
 public sealed record GatewayContext(
     string Token,
-    Uri GatewayUrl,
+    GatewayUrl GatewayUrl,
     TimeProvider Time,
     IJitterSource Jitter,
     IdentifyThrottle Throttle,

@@ -17,6 +17,7 @@ public sealed class ShardSession(GatewayContext context, ShardState state)
 {
     public const string Query = "v=10&encoding=json";
     public const int MaxFailedResumes = 3;
+    public const int RefetchUrlAfterFailures = 3;
     public static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
 
     public async Task<ShardExit> RunAsync(CancellationToken stop)
@@ -25,7 +26,8 @@ public sealed class ShardSession(GatewayContext context, ShardState state)
         while (!stop.IsCancellationRequested)
         {
             var useResume = resume && state.CanResume;
-            var url = WithQuery(useResume && state.ResumeUrl is { } r ? r : context.GatewayUrl.ToString());
+            var onResumeUrl = useResume && state.ResumeUrl is not null;
+            var url = WithQuery(onResumeUrl ? state.ResumeUrl! : context.GatewayUrl.Current.ToString());
             var end = await new ShardConnection(context, state).RunAsync(url, useResume, stop).ConfigureAwait(false);
             context.Logger.Log(end.Next is NextStep.Stop ? LogLevel.Information : LogLevel.Warning,
                 "Shard {Shard}: connection ended ({Why}); next: {Next}", state.ShardId, end.Why, end.Next);
@@ -51,11 +53,15 @@ public sealed class ShardSession(GatewayContext context, ShardState state)
                     break;
                 case NextStep.ConnectFailed:
                     state.ConsecutiveFailures++;
-                    if (useResume)
+                    if (onResumeUrl)
                     {
                         // a dead resume url: fall back to the main url; after a few tries, give up the session
                         state.ResumeUrl = null;
                         if (++state.FailedResumes >= MaxFailedResumes) state.ClearSession();
+                    }
+                    else if (state.ConsecutiveFailures % RefetchUrlAfterFailures == 0)
+                    {
+                        await RefreshGatewayUrlAsync(stop).ConfigureAwait(false);
                     }
                     backoff = Backoff(state.ConsecutiveFailures);
                     break;
@@ -71,6 +77,17 @@ public sealed class ShardSession(GatewayContext context, ShardState state)
             }
         }
         return new ShardExit(state.ShardId, null);
+    }
+
+    private async Task RefreshGatewayUrlAsync(CancellationToken stop)
+    {
+        try
+        {
+            await context.GatewayUrl.RefreshAsync(stop).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     /// <summary>The first reconnect after a healthy session is immediate; repeats back off (READY/RESUMED reset the count).</summary>
