@@ -13,6 +13,7 @@ public sealed class RestRateLimiter(TimeProvider time, ILogger<RestRateLimiter> 
 {
     public const int InvalidRequestWarnAt = 5_000;
     public const int InvalidRequestStopAt = 9_000;
+    private const int MaxIdleBuckets = 10_000;
 
     private readonly ConcurrentDictionary<string, string> _bucketByRoute = new();
     private readonly ConcurrentDictionary<string, Bucket> _buckets = new();
@@ -85,7 +86,18 @@ public sealed class RestRateLimiter(TimeProvider time, ILogger<RestRateLimiter> 
     {
         var key = _bucketByRoute.TryGetValue(request.RouteKey, out var hash) ? hash : request.RouteKey;
         if (request.IsInteraction) key = request.Path; // unique per interaction token: no queue shared with anything
+        if (_buckets.Count > MaxIdleBuckets) SweepIdle();
         return _buckets.GetOrAdd($"{key}|{request.MajorParameter}", _ => new Bucket());
+    }
+
+    /// <summary>Buckets are per channel and per interaction: drop the idle ones so a long-running bot does not grow without end.</summary>
+    private void SweepIdle()
+    {
+        var now = time.GetTimestamp();
+        foreach (var (key, bucket) in _buckets)
+        {
+            if (bucket.Turn.CurrentCount == 1 && bucket.ResetAt <= now) _buckets.TryRemove(key, out _);
+        }
     }
 
     private async Task WaitUntilAsync(long until, Func<bool> applies, CancellationToken cancellationToken)
