@@ -1,5 +1,9 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using CompanionBot.Tests.Transport.Discord.Fakes;
+using CompanionBot.Transport.Discord;
+using CompanionBot.Transport.Discord.Payloads;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CompanionBot.Tests.Transport.Discord;
 
@@ -39,6 +43,24 @@ public sealed class DiscordMessageTests
 
         AssertLockedDown(reply);
         Assert.That(bot.RepliesTo("500000000000000002"), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Accept_MentionInText_StripsTheBotMentionAndScopesToGuild()
+    {
+        await using var bot = await DiscordHarness.StartAsync();
+        await bot.ReadyAsync();
+        var handler = bot.Services.GetRequiredService<DiscordMessageHandler>();
+        var json = DiscordHarness.Message("500000000000000012", $"<@{FakeDiscord.BotUserId}> hello <@!{FakeDiscord.BotUserId}>there", Guild,
+            mentions: [new JsonObject { ["id"] = FakeDiscord.BotUserId }]);
+        using var document = JsonDocument.Parse(json.ToJsonString());
+
+        var inbound = handler.Accept(MessageCreate.Parse(document.RootElement)!, bot.Clock.GetUtcNow());
+
+        Assert.That(inbound, Is.Not.Null);
+        Assert.That(inbound!.Text, Is.EqualTo("hello there"));
+        Assert.That(inbound.Key.Scope, Is.EqualTo("guild:" + Guild));
+        Assert.That(inbound.ReceivedAt, Is.EqualTo(bot.Clock.GetUtcNow()));
     }
 
     [Test]
