@@ -26,6 +26,7 @@ public static class CompanionHost
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
         }
         builder.Services.AddCompanionBot(builder.Configuration);
+        builder.Services.AddDiscordTransport();
         configure?.Invoke(builder.Services);
         return builder.Build();
     }

@@ -1,0 +1,154 @@
+using System.Text.Json.Nodes;
+using CompanionBot.Hosting;
+using CompanionBot.Transport.Discord;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CompanionBot.Tests.Transport.Discord.Fakes;
+
+/// <summary>
+/// The real transport and the real pipeline, built through the real DI (AddCompanionBot + AddDiscordTransport, a temp
+/// SQLite file), pointed at a <see cref="FakeDiscord"/>, on a manual clock with fixed jitter (0.5).
+/// </summary>
+public sealed class DiscordHarness : IAsyncDisposable
+{
+    public const string Token = "test.token.DO-NOT-LOG";
+
+    private readonly CancellationTokenSource _stop = new();
+    private readonly string _directory;
+    private readonly ServiceProvider _services;
+
+    private DiscordHarness(FakeDiscord fake, SignallingClock clock, string directory, ServiceProvider services, Signals<string> logs)
+    {
+        Logs = logs;
+        Fake = fake;
+        Clock = clock;
+        _directory = directory;
+        _services = services;
+        Run = services.GetRequiredService<DiscordTransport>().RunAsync(_stop.Token);
+    }
+
+    public FakeDiscord Fake { get; }
+
+    public SignallingClock Clock { get; }
+
+    public Task<DiscordRunResult> Run { get; }
+
+    public IServiceProvider Services => _services;
+
+    /// <summary>Every log line the bot wrote, formatted.</summary>
+    public Signals<string> Logs { get; }
+
+    public static async Task<DiscordHarness> StartAsync(Action<FakeDiscord>? arrange = null, Action<IServiceCollection>? services = null, IDictionary<string, string?>? settings = null, Action<FakeDiscord, string>? files = null)
+    {
+        var fake = await FakeDiscord.StartAsync();
+        arrange?.Invoke(fake);
+        var directory = Path.Combine(Path.GetTempPath(), "companion-discord-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        files?.Invoke(fake, directory);
+        var config = new Dictionary<string, string?>
+        {
+            ["Discord:Token"] = Token,
+            ["Discord:ApiBaseUrl"] = fake.ApiBaseUrl,
+            ["Discord:HeartbeatFile"] = Path.Combine(directory, "heartbeat"),
+            ["Discord:CommandHashFile"] = Path.Combine(directory, "commands.sha256"),
+            ["Discord:SessionFile"] = Path.Combine(directory, "session.json"),
+            ["Storage:DatabasePath"] = Path.Combine(directory, "companion.db"),
+        };
+        foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
+
+        var clock = new SignallingClock();
+        var collection = new ServiceCollection();
+        var logs = new Signals<string>();
+        collection.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new ListLoggerProvider(logs)));
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(config).Build();
+        collection.AddCompanionBot(configuration);
+        collection.AddDiscordTransport();
+        collection.AddSingleton<TimeProvider>(clock);
+        collection.AddSingleton<IJitterSource>(new FixedJitter(0.5));
+        services?.Invoke(collection);
+        return new DiscordHarness(fake, clock, directory, collection.BuildServiceProvider(), logs);
+    }
+
+    /// <summary>Waits for the first connection, the Identify, and the bot's reaction to READY (the command registration).</summary>
+    public async Task<FakeGatewayConnection> ReadyAsync()
+    {
+        var connection = await Fake.ConnectionAsync(0);
+        await connection.WaitForOpAsync(2);
+        await Fake.Requests.WaitForAsync(r => r.Method == "PUT" && r.Path.EndsWith("/commands", StringComparison.Ordinal), "command registration after READY");
+        return connection;
+    }
+
+    public static JsonObject Message(string id, string content, string? guildId = null, string authorId = "100000000000000001", string channelId = "300000000000000001", JsonArray? mentions = null, bool bot = false)
+    {
+        var message = new JsonObject
+        {
+            ["id"] = id,
+            ["channel_id"] = channelId,
+            ["type"] = 0,
+            ["content"] = content,
+            ["author"] = new JsonObject { ["id"] = authorId, ["username"] = "sam", ["bot"] = bot },
+            ["mentions"] = mentions ?? new JsonArray(),
+        };
+        if (guildId is not null) message["guild_id"] = guildId;
+        return message;
+    }
+
+    public Task<RecordedRequest> ReplyToAsync(string messageId) =>
+        Fake.Requests.WaitForAsync(r => r.Method == "POST" && r.Path.EndsWith("/messages", StringComparison.Ordinal) && r.Status == 200
+            && (string?)r.Body?["message_reference"]?["message_id"] == messageId, $"a reply to message {messageId}");
+
+    public IReadOnlyList<RecordedRequest> RepliesTo(string messageId) =>
+        [.. Fake.Sent("POST", "channels/").Where(r => r.Path.EndsWith("/messages", StringComparison.Ordinal) && r.Status == 200
+            && (string?)r.Body?["message_reference"]?["message_id"] == messageId)];
+
+    public async Task<DiscordRunResult> StopAsync()
+    {
+        await _stop.CancelAsync();
+        return await Run.WaitAsync(Signals<int>.Guard);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var line in Logs.Snapshot()) await TestContext.Out.WriteLineAsync(line); // shown by the runner when a test fails
+        await TestContext.Out.WriteLineAsync("timers armed: " + string.Join(", ", Clock.Armed.Snapshot().Select(t => t.TotalSeconds)));
+        if (!Run.IsCompleted) await _stop.CancelAsync();
+        try
+        {
+            await Run.WaitAsync(Signals<int>.Guard);
+        }
+        catch (TimeoutException)
+        {
+        }
+        await _services.DisposeAsync();
+        await Fake.DisposeAsync();
+        _stop.Dispose();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private sealed class ListLoggerProvider(Signals<string> lines) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new ListLogger(lines);
+
+        public void Dispose()
+        {
+        }
+    }
+
+    private sealed class ListLogger(Signals<string> lines) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            lines.Add($"{logLevel}: {formatter(state, exception)}{(exception is null ? "" : " " + exception)}");
+    }
+}

@@ -1,0 +1,188 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CompanionBot.Tests.Transport.Discord.Fakes;
+
+public sealed record RecordedRequest(string Method, string Path, string? Authorization, string? UserAgent, JsonNode? Body, int Status)
+{
+    public override string ToString() => $"{Method} {Path} -> {Status}";
+}
+
+/// <summary>A scripted REST answer: status, JSON body, headers.</summary>
+public sealed record ScriptedResponse(int Status, string? Body = null, IReadOnlyDictionary<string, string>? Headers = null);
+
+/// <summary>
+/// A loopback fake of Discord on Kestrel (127.0.0.1, port 0): the REST routes the bot uses and a WebSocket gateway on
+/// /gateway (from /gateway/bot) and /gateway-resume (READY's resume_gateway_url), so tests can see which one was used.
+/// By default it ACKs heartbeats, answers Identify with READY and Resume with RESUMED.
+/// </summary>
+public sealed class FakeDiscord : IAsyncDisposable
+{
+    public const string BotUserId = "900000000000000001";
+    public const string ApplicationId = "900000000000000002";
+    public const string SessionId = "session-1";
+
+    private readonly WebApplication _app;
+    private int _messageIds = 1000;
+
+    private FakeDiscord(WebApplication app) => _app = app;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public string ApiBaseUrl => BaseUrl + "/api/v10";
+
+    public int HeartbeatIntervalMs { get; set; } = 45_000;
+
+    public bool AckHeartbeats { get; set; } = true;
+
+    public bool AutoReady { get; set; } = true;
+
+    /// <summary>The path the first GET /gateway/bot hands out (later ones say /gateway); any path but the gateway ones is refused.</summary>
+    public string FirstGatewayPath { get; set; } = "/gateway";
+
+    private int _gatewayBotCalls;
+
+    /// <summary>The resume url answers 503 instead of upgrading (a dead resume_gateway_url).</summary>
+    public bool RefuseResumeConnections { get; set; }
+
+    /// <summary>Lets a test answer a request its own way (return null for the default answer).</summary>
+    public Func<RecordedRequest, ScriptedResponse?> Script { get; set; } = _ => null;
+
+    public Func<FakeGatewayConnection, JsonNode, Task>? OnIdentify { get; set; }
+
+    public Signals<RecordedRequest> Requests { get; } = new();
+
+    public Signals<FakeGatewayConnection> Connections { get; } = new();
+
+    public static async Task<FakeDiscord> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var fake = new FakeDiscord(app);
+        app.UseWebSockets();
+        app.Run(fake.HandleAsync);
+        await app.StartAsync();
+        fake.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        return fake;
+    }
+
+    public Task<FakeGatewayConnection> ConnectionAsync(int index) =>
+        Connections.WaitForAsync(_ => true, $"gateway connection #{index + 1}", index);
+
+    public IReadOnlyList<RecordedRequest> Sent(string method, string pathStart) =>
+        [.. Requests.Snapshot().Where(r => r.Method == method && r.Path.StartsWith(pathStart, StringComparison.Ordinal))];
+
+    public static JsonObject Ready() => new()
+    {
+        ["v"] = 10,
+        ["session_id"] = SessionId,
+        ["resume_gateway_url"] = "", // filled per connection
+        ["user"] = new JsonObject { ["id"] = BotUserId, ["username"] = "companion", ["bot"] = true },
+        ["application"] = new JsonObject { ["id"] = ApplicationId, ["flags"] = 0 },
+        ["guilds"] = new JsonArray(),
+        ["shard"] = new JsonArray(0, 1),
+    };
+
+    internal async Task OnFrameAsync(FakeGatewayConnection connection, JsonNode frame)
+    {
+        switch ((int?)frame["op"])
+        {
+            case 1 when connection.AckHeartbeats:
+                await connection.SendOpAsync(11, null);
+                break;
+            case 2:
+                if (OnIdentify is not null) await OnIdentify(connection, frame);
+                else if (AutoReady)
+                {
+                    var ready = Ready();
+                    ready["resume_gateway_url"] = BaseUrl.Replace("http://", "ws://", StringComparison.Ordinal) + "/gateway-resume";
+                    await connection.DispatchAsync("READY", ready);
+                }
+                break;
+            case 6 when AutoReady:
+                await connection.DispatchAsync("RESUMED", new JsonObject());
+                break;
+        }
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? "";
+        if (RefuseResumeConnections && path == "/gateway-resume")
+        {
+            Requests.Add(new RecordedRequest("GET", "gateway-resume", null, null, null, 503));
+            context.Response.StatusCode = 503;
+            return;
+        }
+        if (context.WebSockets.IsWebSocketRequest && path is not ("/gateway" or "/gateway-resume"))
+        {
+            Requests.Add(new RecordedRequest("GET", path.TrimStart('/'), null, null, null, 404));
+            context.Response.StatusCode = 404;
+            return;
+        }
+        if (context.WebSockets.IsWebSocketRequest)
+        {
+            using var socket = await context.WebSockets.AcceptWebSocketAsync();
+            var connection = new FakeGatewayConnection(socket, path, context.Request.QueryString.Value?.TrimStart('?') ?? "", this);
+            Connections.Add(connection);
+            await connection.RunAsync(HeartbeatIntervalMs);
+            return;
+        }
+
+        JsonNode? body = null;
+        if (context.Request.ContentLength is > 0 || context.Request.Headers.ContentType.Count > 0)
+        {
+            using var reader = new StreamReader(context.Request.Body);
+            var text = await reader.ReadToEndAsync();
+            body = text.Length > 0 ? JsonNode.Parse(text) : null;
+        }
+        var route = path.StartsWith("/api/v10/", StringComparison.Ordinal) ? path["/api/v10/".Length..] : path;
+        var probe = new RecordedRequest(context.Request.Method, route, context.Request.Headers.Authorization.FirstOrDefault(), context.Request.Headers.UserAgent.FirstOrDefault(), body, 0);
+        var answer = Script(probe) ?? Default(probe);
+        Requests.Add(probe with { Status = answer.Status });
+
+        context.Response.StatusCode = answer.Status;
+        foreach (var (name, value) in answer.Headers ?? new Dictionary<string, string>()) context.Response.Headers[name] = value;
+        if (answer.Body is not null)
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(answer.Body);
+        }
+    }
+
+    private ScriptedResponse Default(RecordedRequest r)
+    {
+        if (r.Method == "GET" && r.Path == "gateway/bot")
+        {
+            var url = BaseUrl.Replace("http://", "ws://", StringComparison.Ordinal) + (Interlocked.Increment(ref _gatewayBotCalls) == 1 ? FirstGatewayPath : "/gateway");
+            return new ScriptedResponse(200, new JsonObject
+            {
+                ["url"] = url,
+                ["shards"] = 1,
+                ["session_start_limit"] = new JsonObject { ["total"] = 1000, ["remaining"] = 999, ["reset_after"] = 14_400_000, ["max_concurrency"] = 1 },
+            }.ToJsonString());
+        }
+        if (r.Method == "POST" && r.Path.EndsWith("/messages", StringComparison.Ordinal))
+        {
+            var id = Interlocked.Increment(ref _messageIds);
+            return new ScriptedResponse(200, new JsonObject { ["id"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["content"] = r.Body?["content"]?.GetValue<string>() }.ToJsonString());
+        }
+        if (r.Path.EndsWith("/typing", StringComparison.Ordinal) || r.Path.EndsWith("/callback", StringComparison.Ordinal)) return new ScriptedResponse(204);
+        return new ScriptedResponse(200, r.Body?.ToJsonString() ?? "{}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

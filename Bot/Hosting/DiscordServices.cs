@@ -1,0 +1,37 @@
+using CompanionBot.Commands;
+using CompanionBot.Transport.Discord;
+using CompanionBot.Transport.Discord.Gateway;
+using CompanionBot.Transport.Discord.Rest;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CompanionBot.Hosting;
+
+/// <summary>Registers the home-grown Discord transport (gateway, REST, handlers) and the slash commands it serves.</summary>
+public static class DiscordServices
+{
+    public static IServiceCollection AddDiscordTransport(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IJitterSource, SystemJitterSource>();
+        services.AddSingleton<SecretRedactor>();
+        // Its own HttpClient (no shared registration to collide with); the 15 s per-request limit lives in DiscordRestClient.
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<DiscordRestClient>(sp, new HttpClient { Timeout = Timeout.InfiniteTimeSpan }));
+        services.AddSingleton<RestRateLimiter>();
+        services.AddSingleton<DiscordApi>();
+        services.AddSingleton<DiscordMessenger>();
+
+        services.AddSingleton<DiscordSelf>();
+        services.AddSingleton<IdentifyThrottle>();
+        services.AddSingleton<HeartbeatFile>();
+        services.AddSingleton<SessionFile>();
+        services.AddSingleton<BackgroundWork>();
+        services.AddSingleton<DiscordMessageHandler>();
+        services.AddSingleton<DiscordInteractionHandler>();
+        services.AddSingleton<CommandRegistrar>();
+        services.AddSingleton<IGatewayEventSink, DiscordEventRouter>();
+        services.AddSingleton<DiscordTransport>();
+
+        services.AddSingleton<ICommandHandler, RapportCommand>();
+        return services;
+    }
+}

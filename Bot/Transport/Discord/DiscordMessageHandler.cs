@@ -1,0 +1,92 @@
+using System.Globalization;
+using CompanionBot.Pipeline;
+using CompanionBot.Transport.Discord.Payloads;
+using CompanionBot.Transport.Discord.Rest;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CompanionBot.Transport.Discord;
+
+/// <summary>
+/// Decides which messages the bot answers (DMs always; in guilds when mentioned, replied to, or in an always-answer
+/// channel; never bots, webhooks or itself), and answers them through the pipeline with typing shown meanwhile.
+/// </summary>
+public sealed class DiscordMessageHandler(
+    ConversationPipeline pipeline,
+    DiscordMessenger messenger,
+    DiscordApi api,
+    DiscordSelf self,
+    IOptions<DiscordOptions> options,
+    TimeProvider time,
+    SecretRedactor redactor,
+    ILogger<DiscordMessageHandler> logger)
+{
+    private int _warnedEmptyContent;
+
+    /// <summary>The message as the pipeline should see it, or null when the bot stays quiet.</summary>
+    public InboundMessage? Accept(MessageCreate message, DateTimeOffset receivedAt)
+    {
+        var me = self.UserId;
+        if (me is null || message.AuthorId == me || message.AuthorIsBot || message.FromWebhook) return null;
+        if (message.Type is not (MessageCreate.DefaultType or MessageCreate.ReplyType)) return null;
+
+        var addressed = message.IsDm
+            || message.MentionedUserIds.Contains(me)
+            || message.Content.Contains($"<@{me}>", StringComparison.Ordinal)
+            || message.Content.Contains($"<@!{me}>", StringComparison.Ordinal)
+            || message.RepliedToAuthorId == me
+            || options.Value.AlwaysAnswerChannelIds.Contains(message.ChannelId);
+        if (!addressed) return null;
+        if (message.Content.Length == 0 && !message.IsDm && Interlocked.Exchange(ref _warnedEmptyContent, 1) == 0)
+        {
+            logger.LogWarning("A guild message arrived with empty content: enable \"Message Content Intent\" on the Bot page of the Discord Developer Portal");
+        }
+
+        var text = message.Content
+            .Replace($"<@{me}>", "", StringComparison.Ordinal)
+            .Replace($"<@!{me}>", "", StringComparison.Ordinal)
+            .Trim();
+        var key = message.GuildId is { } guild ? RelationshipKey.InGuild(guild, message.AuthorId) : RelationshipKey.Dm(message.AuthorId);
+        return new InboundMessage(message.Id, key, message.ChannelId, message.AuthorName, text, receivedAt);
+    }
+
+    public async Task ReplyAsync(InboundMessage message, CancellationToken ct)
+    {
+        logger.LogDebug("Message {Id} from {Key}: {Text}", message.MessageId, message.Key, message.Text);
+        TurnResult? turn;
+        await using (await TypingIndicator.StartAsync(api, message.ChannelId, time, ct).ConfigureAwait(false))
+        {
+            turn = await pipeline.HandleAsync(message, ct).ConfigureAwait(false);
+        }
+        if (turn is null)
+        {
+            logger.LogInformation("Message {Id} was already handled; not answering twice", message.MessageId);
+            return;
+        }
+
+        var parts = turn.Reply.Parts;
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var reference = i == 0 ? message.MessageId : null;
+            var result = await messenger.SendAsync(message.ChannelId, parts[i], reference, Nonce(message.MessageId, i), ct).ConfigureAwait(false);
+            if (result.IsSuccess) continue;
+            var why = result.ErrorCode switch
+            {
+                50007 => "the user does not accept messages from the bot",
+                50013 or 50001 => "the bot lacks permission in that channel",
+                _ => redactor.Redact(result.Problem),
+            };
+            logger.LogWarning("Reply to message {Id} not sent (part {Part} of {Count}): {Why}", message.MessageId, i + 1, parts.Count, why);
+            return;
+        }
+        logger.LogInformation("Answered message {Id} in {Parts} part(s)", message.MessageId, parts.Count);
+    }
+
+    /// <summary>Deterministic per (message, part), at most 25 characters, so a retry after a timeout never duplicates.</summary>
+    private static string Nonce(string messageId, int part)
+    {
+        var suffix = "." + part.ToString(CultureInfo.InvariantCulture);
+        var head = messageId.Length + suffix.Length > 25 ? messageId[^(25 - suffix.Length)..] : messageId;
+        return head + suffix;
+    }
+}

@@ -1,0 +1,76 @@
+using System.Text.Json.Nodes;
+using CompanionBot.Transport.Discord.Rest;
+
+namespace CompanionBot.Transport.Discord;
+
+/// <summary>
+/// The one way anything is said on Discord (channel messages and interaction answers alike): every payload carries
+/// allowed_mentions {parse: []} so echoed user or model text can never ping anyone, and replies never ping the user.
+/// </summary>
+public sealed class DiscordMessenger(DiscordApi api)
+{
+    public const int MaxContentLength = 2000;
+    public const int EphemeralFlag = 1 << 6;
+    private const int ChannelMessageWithSource = 4;
+    private const int DeferredChannelMessageWithSource = 5;
+
+    /// <summary>Sends one message part. A nonce with enforce_nonce makes a retried send return the first message, not a duplicate.</summary>
+    public Task<RestResponse> SendAsync(string channelId, string content, string? replyToMessageId, string nonce, CancellationToken ct)
+    {
+        var body = new JsonObject
+        {
+            ["content"] = Fit(content),
+            ["allowed_mentions"] = NoMentions(),
+            ["nonce"] = nonce.Length > 25 ? nonce[..25] : nonce,
+            ["enforce_nonce"] = true,
+        };
+        if (replyToMessageId is not null)
+        {
+            body["message_reference"] = new JsonObject
+            {
+                ["message_id"] = replyToMessageId,
+                ["channel_id"] = channelId,
+                ["fail_if_not_exists"] = false,
+            };
+        }
+        return api.CreateMessageAsync(channelId, body, ct);
+    }
+
+    public Task<RestResponse> RespondAsync(string interactionId, string token, string content, bool ephemeral, CancellationToken ct) =>
+        api.InteractionCallbackAsync(interactionId, token, new JsonObject
+        {
+            ["type"] = ChannelMessageWithSource,
+            ["data"] = InteractionMessage(content, ephemeral),
+        }, ct);
+
+    public Task<RestResponse> DeferAsync(string interactionId, string token, bool ephemeral, CancellationToken ct) =>
+        api.InteractionCallbackAsync(interactionId, token, new JsonObject
+        {
+            ["type"] = DeferredChannelMessageWithSource,
+            ["data"] = new JsonObject { ["flags"] = ephemeral ? EphemeralFlag : 0 },
+        }, ct);
+
+    public Task<RestResponse> EditOriginalAsync(string applicationId, string token, string content, CancellationToken ct) =>
+        api.EditOriginalResponseAsync(applicationId, token, new JsonObject
+        {
+            ["content"] = Fit(content),
+            ["allowed_mentions"] = NoMentions(),
+        }, ct);
+
+    private static JsonObject InteractionMessage(string content, bool ephemeral)
+    {
+        var data = new JsonObject { ["content"] = Fit(content), ["allowed_mentions"] = NoMentions() };
+        if (ephemeral) data["flags"] = EphemeralFlag;
+        return data;
+    }
+
+    private static JsonObject NoMentions() => new() { ["parse"] = new JsonArray(), ["replied_user"] = false };
+
+    /// <summary>Parts arrive within the limit; this is a last guard that never splits a surrogate pair.</summary>
+    private static string Fit(string content)
+    {
+        if (content.Length <= MaxContentLength) return content;
+        var cut = char.IsHighSurrogate(content[MaxContentLength - 1]) ? MaxContentLength - 1 : MaxContentLength;
+        return content[..cut];
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Logging;
+
+namespace CompanionBot.Transport.Discord.Gateway;
+
+/// <summary>What every shard of this process shares.</summary>
+public sealed record GatewayContext(
+    string Token,
+    GatewayUrl GatewayUrl,
+    TimeProvider Time,
+    IJitterSource Jitter,
+    IdentifyThrottle Throttle,
+    IGatewayEventSink Sink,
+    HeartbeatFile HeartbeatFile,
+    SessionFile Sessions,
+    SecretRedactor Redactor,
+    ILogger Logger,
+    CancellationToken Stopping);

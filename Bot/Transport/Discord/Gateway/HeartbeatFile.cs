@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CompanionBot.Transport.Discord.Gateway;
+
+/// <summary>Touched on every heartbeat ACK: a Docker HEALTHCHECK only has to check that the file is recent.</summary>
+public sealed class HeartbeatFile(IOptions<DiscordOptions> options, TimeProvider time, ILogger<HeartbeatFile> logger)
+{
+    private int _warned;
+
+    public void Touch()
+    {
+        var path = options.Value.HeartbeatFile;
+        if (string.IsNullOrWhiteSpace(path)) return;
+        try
+        {
+            if (!File.Exists(path))
+            {
+                var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+                if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+                File.WriteAllBytes(path, []);
+            }
+            File.SetLastWriteTimeUtc(path, time.GetUtcNow().UtcDateTime);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            if (Interlocked.Exchange(ref _warned, 1) == 0) logger.LogWarning("Cannot touch the heartbeat file {Path}: {Error}", path, ex.Message);
+        }
+    }
+}

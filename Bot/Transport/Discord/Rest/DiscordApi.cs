@@ -1,0 +1,26 @@
+using System.Text.Json.Nodes;
+
+namespace CompanionBot.Transport.Discord.Rest;
+
+/// <summary>The Discord endpoints the bot uses, each with its route template and major parameter.</summary>
+public sealed class DiscordApi(DiscordRestClient rest)
+{
+    public Task<RestResponse> GetGatewayBotAsync(CancellationToken ct) =>
+        rest.SendAsync(new RestRequest(HttpMethod.Get, "gateway/bot", "gateway/bot", "", null), ct);
+
+    /// <summary>The only way a message is created; see <see cref="DiscordMessenger"/>, which adds allowed_mentions to every send.</summary>
+    internal Task<RestResponse> CreateMessageAsync(string channelId, JsonObject body, CancellationToken ct) =>
+        rest.SendAsync(new RestRequest(HttpMethod.Post, "channels/{channel}/messages", $"channels/{channelId}/messages", channelId, body), ct);
+
+    public Task<RestResponse> TriggerTypingAsync(string channelId, CancellationToken ct) =>
+        rest.SendAsync(new RestRequest(HttpMethod.Post, "channels/{channel}/typing", $"channels/{channelId}/typing", channelId, null, SkipWhenRateLimited: true), ct);
+
+    public Task<RestResponse> BulkOverwriteGlobalCommandsAsync(string applicationId, JsonArray commands, CancellationToken ct) =>
+        rest.SendAsync(new RestRequest(HttpMethod.Put, "applications/{app}/commands", $"applications/{applicationId}/commands", applicationId, commands), ct);
+
+    internal Task<RestResponse> InteractionCallbackAsync(string interactionId, string token, JsonObject body, CancellationToken ct) =>
+        rest.SendAsync(new RestRequest(HttpMethod.Post, "interactions/{id}/{token}/callback", $"interactions/{interactionId}/{token}/callback", interactionId, body, IsInteraction: true), ct);
+
+    internal Task<RestResponse> EditOriginalResponseAsync(string applicationId, string token, JsonObject body, CancellationToken ct) =>
+        rest.SendAsync(new RestRequest(HttpMethod.Patch, "webhooks/{app}/{token}/messages/@original", $"webhooks/{applicationId}/{token}/messages/@original", $"{applicationId}/{token}", body, IsInteraction: true), ct);
+}

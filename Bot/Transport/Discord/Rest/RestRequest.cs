@@ -1,0 +1,24 @@
+using System.Text.Json.Nodes;
+
+namespace CompanionBot.Transport.Discord.Rest;
+
+/// <summary>
+/// One REST call. <paramref name="Route"/> is the template with placeholders ("POST channels/{channel}/messages"),
+/// <paramref name="MajorParameter"/> the top-level resource id Discord limits separately (channel, guild, webhook).
+/// Interaction routes authenticate with the token in the path and are exempt from the global limit.
+/// </summary>
+/// <param name="SkipWhenRateLimited">For courtesy calls (typing): a 429 ends the call instead of being waited out.</param>
+public sealed record RestRequest(HttpMethod Method, string Route, string Path, string MajorParameter, JsonNode? Body, bool IsInteraction = false, bool SkipWhenRateLimited = false)
+{
+    public string RouteKey => $"{Method.Method} {Route}";
+}
+
+/// <summary>What came back, as a value: expected failures never throw.</summary>
+/// <param name="Status">HTTP status, or 0 when no response arrived (network, timeout, gave up waiting).</param>
+/// <param name="ErrorCode">Discord's JSON error code (50007, 10062...), when the body had one.</param>
+public sealed record RestResponse(int Status, JsonNode? Body, int? ErrorCode, string? Problem)
+{
+    public bool IsSuccess => Status is >= 200 and < 300;
+
+    public static RestResponse Failed(string problem) => new(0, null, null, problem);
+}
