@@ -20,6 +20,8 @@ WORKDIR /app
 COPY --from=build /app ./
 ENV Storage__DatabasePath=/data/companion.db \
     Discord__HeartbeatFile=/data/heartbeat \
+    Discord__SessionFile=/data/discord-session.json \
+    Discord__CommandHashFile=/data/discord-commands.sha256 \
     DOTNET_NOLOGO=1
 VOLUME ["/data"]
 USER companion
