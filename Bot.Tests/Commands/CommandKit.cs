@@ -32,8 +32,8 @@ internal sealed class CommandKit : IDisposable
         Channels = new SqliteChannelSettings(Database);
         Service = new CommandService(
         [
-            new RapportCommands(Ledger, MemberData, Personas),
-            new ForgetCommand(Ledger, MemberData),
+            new RapportCommands(Ledger, MemberData, Personas, Gate),
+            new ForgetCommand(Ledger, MemberData, Gate),
             new ExportCommand(MemberData),
             new PersonaCommands(Versions, Personas, new PersonaPreview(Engine.Appraiser)),
             new CompanionCommands(Stats, Channels),
@@ -41,6 +41,7 @@ internal sealed class CommandKit : IDisposable
     }
 
     public ManualTimeProvider Time { get; } = new(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero));
+    public MemberGate Gate { get; } = new();
     public string DatabasePath { get; }
     public SqliteDatabase Database { get; }
     public SqliteLedgerStore Ledger { get; }

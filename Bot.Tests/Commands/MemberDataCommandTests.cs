@@ -111,6 +111,24 @@ public sealed class MemberDataCommandTests
     }
 
     [Test]
+    public async Task Forget_WhileAMessageOfMineIsInFlight_WaitsForItThenDeletesWhatItSaved()
+    {
+        using var kit = new CommandKit();
+        Seed(kit);
+        var inFlight = await kit.Gate.EnterAsync(MineHere, CancellationToken.None);
+        var forget = kit.RunAsync(kit.Request("forget", confirmed: true));
+        Assert.That(forget.IsCompleted, Is.False, "forget waits for the message being handled");
+        kit.Talk(MineHere, "saved while forget waited", "reply");
+        inFlight.Dispose();
+        await forget;
+        Assert.Multiple(() =>
+        {
+            Assert.That(kit.Ledger.Find(MineHere), Is.Null);
+            Assert.That(kit.History.Recent(MineHere, 10), Is.Empty);
+        });
+    }
+
+    [Test]
     public async Task Forget_Here_DeletesThisScopeOnly()
     {
         using var kit = new CommandKit();

@@ -1,38 +1,55 @@
+using CompanionBot.Pipeline;
 using CompanionBot.Storage;
 
 namespace CompanionBot.Commands;
 
 /// <summary>/forget (here or everywhere, after confirmation, for real) and /export (this scope only, as JSON).</summary>
-public sealed class ForgetCommand(ILedgerStore store, SqliteMemberData memberData) : ICommandGroup
+public sealed class ForgetCommand(ILedgerStore store, SqliteMemberData memberData, MemberGate gate) : ICommandGroup
 {
     public string Name => "forget";
 
     public IReadOnlyList<string> Routes { get; } = [""];
 
-    public Task<CommandReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    public async Task<CommandReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var scopeOption = request.Option("scope")?.ToLowerInvariant() ?? "here";
         if (scopeOption is not ("here" or "everywhere"))
         {
-            return Task.FromResult(new CommandReply($"scope: must be here or everywhere, got '{scopeOption}'."));
+            return new CommandReply($"scope: must be here or everywhere, got '{scopeOption}'.");
         }
         var everywhere = scopeOption == "everywhere";
         var where = everywhere ? "everywhere (every server and our DMs)" : request.GuildId is null ? "in our DMs" : "on this server";
         if (!request.Confirmed)
         {
             var hint = everywhere ? "/forget everywhere confirm" : "/forget confirm";
-            return Task.FromResult(new CommandReply(
+            return new CommandReply(
                 $"This deletes everything stored about you {where}: where we stand, what I noticed, our messages. It cannot be undone. " +
                 (request.Origin == CommandOrigin.Terminal ? $"Type {hint} to delete everything." : "Press the button below to delete everything."),
-                Confirmation: new CommandConfirmation(CommandConfirmationToken.For(request, ("scope", scopeOption)), "Delete everything", hint)));
+                Confirmation: new CommandConfirmation(CommandConfirmationToken.For(request, ("scope", scopeOption)), "Delete everything", hint));
         }
+        // The member's messages wait while their data is deleted, so none is saved back into the deleted rows.
+        var scopes = everywhere ? memberData.Scopes(request.InvokerId).Append(request.Scope).Distinct().Order(StringComparer.Ordinal).ToList() : [request.Scope];
+        var held = new List<IDisposable>();
+        try
+        {
+            foreach (var scope in scopes) held.Add(await gate.EnterAsync(new RelationshipKey(scope, request.InvokerId), cancellationToken).ConfigureAwait(false));
+            return Forget(request, everywhere, where);
+        }
+        finally
+        {
+            foreach (var entered in held) entered.Dispose();
+        }
+    }
+
+    private CommandReply Forget(CommandRequest request, bool everywhere, string where)
+    {
         var counts = memberData.Counts(request.InvokerId, everywhere ? null : request.Scope);
         if (everywhere) store.DeleteMember(request.InvokerId);
         else store.Delete(request.Key);
-        return Task.FromResult(new CommandReply(
+        return new CommandReply(
             $"Deleted everything stored about you {where}: {RapportCommands.DeletedText(counts)}. " +
             "The rows are gone and the database's write-ahead log was checkpointed and truncated, so no copy is left behind. " +
-            "If you talk to me again, we start as strangers."));
+            "If you talk to me again, we start as strangers.");
     }
 }
 

@@ -1,11 +1,12 @@
 using System.Globalization;
 using CompanionBot.Personas;
+using CompanionBot.Pipeline;
 using CompanionBot.Storage;
 
 namespace CompanionBot.Commands;
 
 /// <summary>/rapport view, why and reset. Reset asks to confirm and works once a day per relationship.</summary>
-public sealed class RapportCommands(ILedgerStore store, SqliteMemberData memberData, IPersonaProvider personas) : ICommandGroup
+public sealed class RapportCommands(ILedgerStore store, SqliteMemberData memberData, IPersonaProvider personas, MemberGate gate) : ICommandGroup
 {
     public static readonly TimeSpan ResetInterval = TimeSpan.FromDays(1);
 
@@ -13,13 +14,18 @@ public sealed class RapportCommands(ILedgerStore store, SqliteMemberData memberD
 
     public IReadOnlyList<string> Routes { get; } = ["view", "why", "reset"];
 
-    public Task<CommandReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken) => Task.FromResult(request.Subcommand switch
+    public async Task<CommandReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
-        "why" => new CommandReply(RapportView.Why(store.Find(request.Key))),
-        "reset" => Reset(request),
-        _ => new CommandReply(RapportView.Describe(store.Find(request.Key), personas.For(request.Scope).Name, request.At,
-            withNumbers: IsYes(request.Option("numbers")))),
-    });
+        if (request.Subcommand == "why") return new CommandReply(RapportView.Why(store.Find(request.Key)));
+        if (request.Subcommand != "reset")
+        {
+            return new CommandReply(RapportView.Describe(store.Find(request.Key), personas.For(request.Scope).Name, request.At,
+                withNumbers: IsYes(request.Option("numbers"))));
+        }
+        // The member's messages wait while the relationship is reset, so none is saved into the deleted state.
+        using var _ = await gate.EnterAsync(request.Key, cancellationToken).ConfigureAwait(false);
+        return Reset(request);
+    }
 
     private CommandReply Reset(CommandRequest request)
     {

@@ -29,6 +29,18 @@ public sealed class SqliteMemberData(SqliteDatabase database)
         return counts;
     });
 
+    /// <summary>Every scope where something is stored about this member.</summary>
+    public IReadOnlyList<string> Scopes(string memberId) => database.Read(connection =>
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = string.Join(" UNION ", SqliteLedgerStore.MemberTables.Select(t => $"SELECT scope FROM {t} WHERE member = $member")) + ";";
+        cmd.Parameters.AddWithValue("$member", memberId);
+        using var reader = cmd.ExecuteReader();
+        var scopes = new List<string>();
+        while (reader.Read()) scopes.Add(reader.GetString(0));
+        return scopes;
+    });
+
     public DateTimeOffset? LastReset(RelationshipKey key) => database.Read(connection =>
     {
         using var cmd = connection.CreateCommand();
