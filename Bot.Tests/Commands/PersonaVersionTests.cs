@@ -113,6 +113,15 @@ public sealed class PersonaVersionTests
     }
 
     [Test]
+    public async Task PersonaShow_StoredVersionNoLongerValid_SaysTheDefaultIsInForce()
+    {
+        using var kit = new CommandKit();
+        kit.Versions.Append(Scope, "name: [broken", "mod1", kit.Time.GetUtcNow(), "written by an older build");
+        var reply = await kit.RunAsync(kit.Moderator("show"));
+        Assert.That(reply.Text, Does.StartWith("Version 1 is saved but no longer valid, so the default persona is in force"));
+    }
+
+    [Test]
     public async Task PersonaPreview_Scenario_ShowsTheStanceOfEveryTurnWithThisServersPersona()
     {
         using var kit = new CommandKit();

@@ -36,7 +36,9 @@ public sealed class PersonaCommands(PersonaVersionStore versions, IPersonaProvid
         var current = versions.Current(request.Scope);
         var persona = personas.For(request.Scope);
         var sb = new StringBuilder();
-        sb.AppendLine(current is null ? "The default persona is in force (no saved versions yet)." : $"Version {current.Version} is in force ({current.Note}).");
+        sb.AppendLine(current is null ? "The default persona is in force (no saved versions yet)."
+            : IsValid(current.Yaml) ? $"Version {current.Version} is in force ({current.Note})."
+            : $"Version {current.Version} is saved but no longer valid, so the default persona is in force; /persona rollback or /persona import fixes it.");
         sb.Append(CultureInfo.InvariantCulture, $"name {persona.Name} · age {persona.Age} · teasing {persona.Teasing:0.##} · selectivity {persona.Selectivity:0.##}");
         sb.Append(CultureInfo.InvariantCulture, $" · friction_half_life {DurationText.Format(persona.FrictionHalfLife)}");
         sb.AppendLine(persona.Romance.Allowed ? $" · romance from {WireNames.Of(persona.Romance.FromStage)}" : " · romance off");
@@ -123,6 +125,19 @@ public sealed class PersonaCommands(PersonaVersionStore versions, IPersonaProvid
         var inForce = versions.CurrentVersion(request.Scope) is var v and > 0 ? $"version {v}" : "the default persona";
         var shown = errors.Take(10).Select(e => "- " + e);
         return new CommandReply($"Not saved; {inForce} stays in force.\n" + string.Join("\n", shown));
+    }
+
+    private static bool IsValid(string yaml)
+    {
+        try
+        {
+            PersonaYamlReader.Parse(yaml, "persona");
+            return true;
+        }
+        catch (PersonaInvalidException)
+        {
+            return false;
+        }
     }
 
     private string CurrentYaml(string scope) => versions.Current(scope)?.Yaml ?? DefaultPersona.Yaml;
