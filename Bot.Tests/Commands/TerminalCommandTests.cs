@@ -67,6 +67,26 @@ public sealed class TerminalCommandTests
     }
 
     [Test]
+    public async Task Chat_PersonaImportAndPreviewFromLocalFiles_UsesTheImportedPersona()
+    {
+        using var dir = new TempDirectory();
+        var persona = dir.File("mara.yaml");
+        await File.WriteAllTextAsync(persona, CompanionBot.Personas.DefaultPersona.Yaml.Replace("name: Ella", "name: Mara", StringComparison.Ordinal));
+        var scenario = dir.File("hello.yaml");
+        await File.WriteAllTextAsync(scenario, "name: hello\nusers:\n  sam: { id: 5 }\nturns:\n  - say: \"hi, I'm sam\"\n");
+        var (_, output, _) = await ProgramRun.RunAsync($"/persona import {persona}\n/persona show\n/persona preview {scenario}\n/persona import {dir.File("missing.yaml")}\n",
+            null, "chat", "--db", dir.File("c.db"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(output, Does.Contain("Saved as version 1 (import); Mara uses it from the next message."));
+            Assert.That(output, Does.Contain("Version 1 is in force (import)."));
+            Assert.That(output, Does.Contain("Preview of 'hello' with Mara: every expectation met."));
+            Assert.That(output, Does.Contain("\n1. sam: "));
+            Assert.That(output, Does.Contain("file: no file at "));
+        });
+    }
+
+    [Test]
     public void Parse_LastOptionTakesTheRestOfTheLine()
     {
         var parsed = TerminalCommands.Parse("/persona set voice dry, short, lowercase", "local:you", DateTimeOffset.UnixEpoch).Request!;
