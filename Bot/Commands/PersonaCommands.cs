@@ -67,7 +67,7 @@ public sealed class PersonaCommands(PersonaVersionStore versions, IPersonaProvid
     {
         var current = versions.Current(request.Scope);
         var name = current is null ? "persona-default.yaml" : $"persona-v{current.Version}.yaml";
-        var text = current is null ? "The default persona (no saved versions yet), as YAML." : $"Version {current.Version} of this server's persona, as YAML.";
+        var text = current is null ? "The default persona (no saved versions yet), as YAML." : $"Version {current.Version} of the persona in force here, as YAML.";
         return new CommandReply(text, File: new CommandFile(name, Encoding.UTF8.GetBytes(CurrentYaml(request.Scope))));
     }
 

@@ -13,8 +13,6 @@ public sealed class GuildPersonaProvider(PersonaVersionStore store, PersonaConfi
 {
     private readonly ConcurrentDictionary<string, (int Version, PersonaConfig Persona)> _cache = new(StringComparer.Ordinal);
 
-    public PersonaConfig Default => defaultPersona;
-
     public PersonaConfig For(string scope)
     {
         var version = store.CurrentVersion(scope);
