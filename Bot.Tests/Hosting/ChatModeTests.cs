@@ -46,7 +46,7 @@ public sealed class ChatModeTests
     public async Task Chat_Reset_StartsOverAsStrangers()
     {
         using var dir = new TempDirectory();
-        var (_, output, _) = await ProgramRun.RunAsync("hi\nhow are you?\n/reset\n/rapport\n", null, "chat", "--db", dir.File("c.db"));
+        var (_, output, _) = await ProgramRun.RunAsync("hi\nhow are you?\n/reset\n/reset confirm\n/rapport\n", null, "chat", "--db", dir.File("c.db"));
         Assert.That(output, Does.Contain("we're strangers again"));
         Assert.That(output, Does.Contain("haven't talked yet"));
     }

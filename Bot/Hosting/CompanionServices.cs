@@ -1,4 +1,5 @@
 using CompanionBot.Appraisal;
+using CompanionBot.Commands;
 using CompanionBot.LanguageModel;
 using CompanionBot.Ledger;
 using CompanionBot.Personas;
@@ -29,7 +30,7 @@ public static class CompanionServices
         services.AddSingleton<ILedgerStore, SqliteLedgerStore>();
         services.AddSingleton<IHistoryStore, SqliteHistoryStore>();
         services.AddSingleton(_ => DefaultPersona.Load());
-        services.AddSingleton<IPersonaProvider, FixedPersonaProvider>();
+        services.AddCompanionCommands();
 
         services.AddSingleton(_ => AppraisalLexicon.English());
         services.AddSingleton<MessageAppraiser>();

@@ -31,7 +31,8 @@ public static class DiscordServices
         services.AddSingleton<IGatewayEventSink, DiscordEventRouter>();
         services.AddSingleton<DiscordTransport>();
 
-        services.AddSingleton<ICommandHandler, RapportCommand>();
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<AttachmentDownloader>(sp, new HttpClient()));
+        services.TryAddSingleton<ISlashCommands, CatalogSlashCommands>();
         return services;
     }
 }

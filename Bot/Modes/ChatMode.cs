@@ -17,13 +17,16 @@ public static class ChatMode
 {
     public const string Help = """
         commands:
-          /rapport          where we stand, in words
-          /rapport numbers  the same, with the ledger numbers
-          /rapport why      the rule behind the last reply and its reasons
-          /reset            start over as strangers (deletes this relationship)
-          /forget           delete everything stored about you
-          /help             this list
-          /quit             leave (end of input works too)
+          /rapport                 where we stand, in words (/rapport numbers adds the ledger numbers)
+          /rapport why             the rule behind the last reply and its reasons
+          /reset                   start over as strangers (asks to confirm; once a day)
+          /forget [everywhere]     delete everything stored about you (asks to confirm)
+          /export                  your stored data as a JSON file beside the database
+          /persona show|set <field> <value>|import <file>|export|history|rollback <version>|reset|preview <scenario file>
+                                   the persona of this terminal (you are its moderator)
+          /companion stats         stance counts and safety referrals
+          /help                    this list
+          /quit                    leave (end of input works too)
         Ella is an AI companion, not a person. AI companions may not be suitable for some minors.
         Safety protocol: SAFETY.md · Privacy and deletion: PRIVACY.md (in the project repository).
         """;
@@ -34,9 +37,10 @@ public static class ChatMode
         var user = commandLine.Option("user") ?? "you";
         var key = RelationshipKey.Dm("local:" + user);
         var pipeline = services.GetRequiredService<ConversationPipeline>();
-        var store = services.GetRequiredService<ILedgerStore>();
+        var commands = services.GetRequiredService<CommandService>();
+        var personas = services.GetRequiredService<IPersonaProvider>();
+        var outputFolder = Path.GetDirectoryName(services.GetRequiredService<SqliteDatabase>().DatabasePath) ?? ".";
         var time = services.GetRequiredService<TimeProvider>();
-        var persona = services.GetRequiredService<IPersonaProvider>().For(key.Scope);
         var sequence = 0;
 
         while (!cancellationToken.IsCancellationRequested)
@@ -47,7 +51,7 @@ public static class ChatMode
             if (line.Length == 0) continue;
             if (line.StartsWith('/'))
             {
-                var (answer, quit) = RunCommand(line, key, store, persona, time.GetUtcNow());
+                var (answer, quit) = await RunCommandAsync(line, key, commands, outputFolder, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
                 await io.Out.WriteLineAsync(answer).ConfigureAwait(false);
                 if (quit) break;
                 continue;
@@ -56,7 +60,8 @@ public static class ChatMode
             var message = new InboundMessage($"chat:{now.UtcTicks}:{++sequence}", key, "terminal", user, line, now);
             var result = await pipeline.HandleAsync(message, cancellationToken).ConfigureAwait(false);
             if (result is null) continue;
-            var label = result.Reply.Source == ReplySource.Offline ? $"{persona.Name} (offline voice)" : persona.Name;
+            var name = personas.For(key.Scope).Name;
+            var label = result.Reply.Source == ReplySource.Offline ? $"{name} (offline voice)" : name;
             await io.Out.WriteLineAsync($"{label}: {result.Reply.Text}").ConfigureAwait(false);
             await io.Error.WriteLineAsync(
                 $"  [{result.Decision.StanceName} · {WireNames.Of(result.Change.After.Stage)} · rule {result.Decision.Rule}" +
@@ -65,32 +70,18 @@ public static class ChatMode
         return 0;
     }
 
-    private static (string Answer, bool Quit) RunCommand(string line, RelationshipKey key, ILedgerStore store, PersonaConfig persona, DateTimeOffset now)
+    private static async Task<(string Answer, bool Quit)> RunCommandAsync(
+        string line, RelationshipKey key, CommandService commands, string outputFolder, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        switch (words[0].ToLowerInvariant())
-        {
-            case "/quit" or "/exit":
-                return ("bye.", true);
-            case "/help":
-                return (Help, false);
-            case "/rapport":
-                var sub = words.Length > 1 ? words[1].ToLowerInvariant() : "view";
-                return sub switch
-                {
-                    "why" => (RapportView.Why(store.Find(key)), false),
-                    "numbers" => (RapportView.Describe(store.Find(key), persona.Name, now, withNumbers: true), false),
-                    "view" => (RapportView.Describe(store.Find(key), persona.Name, now, withNumbers: false), false),
-                    _ => ($"unknown /rapport option '{sub}': use /rapport, /rapport numbers or /rapport why", false),
-                };
-            case "/reset":
-                var reset = store.Delete(key);
-                return (reset == 0 ? "Nothing to reset: we haven't talked yet." : $"Done: we're strangers again. Deleted {reset} stored rows about this relationship.", false);
-            case "/forget":
-                var forgot = store.DeleteMember(key.MemberId);
-                return ($"Deleted everything stored about you ({forgot} rows), and the database file was scrubbed.", false);
-            default:
-                return ($"unknown command {words[0]}; type /help", false);
-        }
+        var word = line.Split(' ', 2)[0].ToLowerInvariant();
+        if (word is "/quit" or "/exit") return ("bye.", true);
+        if (word == "/help") return (Help, false);
+        var parsed = TerminalCommands.Parse(line, key.MemberId, now);
+        if (parsed.Request is null) return (parsed.Answer ?? "", parsed.Quit);
+        var reply = await commands.HandleAsync(parsed.Request, cancellationToken).ConfigureAwait(false);
+        if (reply.File is not { } file) return (reply.Text, false);
+        var path = Path.Combine(outputFolder, file.Name);
+        await File.WriteAllBytesAsync(path, file.Bytes, cancellationToken).ConfigureAwait(false);
+        return ($"{reply.Text}\nSaved to {path} ({file.Bytes.Length} bytes).", false);
     }
 }

@@ -25,7 +25,7 @@ public static class ReplayMode
             : throw new CommandLineException($"no scenario file or folder at {target}");
         if (files.Count == 0) throw new CommandLineException($"no *.yaml scenario files in {target}");
 
-        var persona = services.GetRequiredService<IPersonaProvider>().For("dm");
+        var persona = services.GetRequiredService<PersonaConfig>();
         List<Scenario> scenarios;
         try
         {

@@ -24,7 +24,8 @@ public sealed class ConversationPipeline(
     ReplyWriter replies,
     MemberGate gate,
     SafetyGate safety,
-    IHistoryStore? history = null)
+    IHistoryStore? history = null,
+    IStatsRecorder? stats = null)
 {
     /// <summary>Handles one message; null when it was already handled (a replayed event) or dropped as flood.</summary>
     public async Task<TurnResult?> HandleAsync(InboundMessage message, CancellationToken cancellationToken)
@@ -48,6 +49,7 @@ public sealed class ConversationPipeline(
         var after = ledger.Remember(change.After, appraisal, decision, now);
         store.Save(after, message.MessageId);
         safety.Record(decision, now);
+        stats?.Record(message.Key.Scope, decision);
 
         var prompt = composer.Compose(persona, after, decision, message, history?.Recent(message.Key, composer.HistoryTurns) ?? []);
         var reply = await replies.WriteAsync(prompt, decision, persona, after, cancellationToken).ConfigureAwait(false);

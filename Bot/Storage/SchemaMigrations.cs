@@ -44,5 +44,32 @@ internal static class SchemaMigrations
                 PRIMARY KEY (name, scope, period)
             ) WITHOUT ROWID;
             """),
+        (2, """
+            CREATE TABLE persona_versions (
+                scope      TEXT NOT NULL,
+                version    INTEGER NOT NULL,
+                yaml       TEXT NOT NULL,
+                changed_by TEXT NOT NULL,
+                changed_at TEXT NOT NULL,
+                note       TEXT NOT NULL,
+                PRIMARY KEY (scope, version)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE rapport_resets (
+                scope    TEXT NOT NULL,
+                member   TEXT NOT NULL,
+                reset_at TEXT NOT NULL,
+                PRIMARY KEY (scope, member)
+            ) WITHOUT ROWID;
+            CREATE INDEX rapport_resets_member ON rapport_resets(member);
+
+            CREATE TABLE answer_channels (
+                guild    TEXT NOT NULL,
+                channel  TEXT NOT NULL,
+                added_by TEXT NOT NULL,
+                added_at TEXT NOT NULL,
+                PRIMARY KEY (guild, channel)
+            ) WITHOUT ROWID;
+            """),
     ];
 }

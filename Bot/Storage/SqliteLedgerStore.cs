@@ -7,7 +7,8 @@ namespace CompanionBot.Storage;
 
 public sealed class SqliteLedgerStore(SqliteDatabase database) : ILedgerStore
 {
-    private static readonly string[] MemberTables = ["relationships", "processed_messages", "turns"];
+    /// <summary>Every table keyed by (scope, member): /reset and /forget delete from all of them.</summary>
+    public static readonly IReadOnlyList<string> MemberTables = ["relationships", "processed_messages", "turns", "rapport_resets"];
 
     public RelationshipState? Find(RelationshipKey key) => database.Read(connection =>
     {

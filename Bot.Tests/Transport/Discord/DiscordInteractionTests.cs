@@ -55,8 +55,8 @@ public sealed class DiscordInteractionTests
     [Test]
     public async Task InteractionCreate_SlowHandler_DeferredBeforeThreeSecondsThenOriginalEdited()
     {
-        var slow = new SlowCommand();
-        await using var bot = await DiscordHarness.StartAsync(services: s => s.AddSingleton<ICommandHandler>(slow));
+        var slow = new SlowCommands();
+        await using var bot = await DiscordHarness.StartAsync(services: s => s.AddSingleton<ISlashCommands>(slow));
         var gateway = await bot.ReadyAsync();
         var armed = bot.Clock.Armed.Count;
         var receivedAt = bot.Clock.GetUtcNow();
@@ -68,7 +68,7 @@ public sealed class DiscordInteractionTests
         bot.Clock.Advance(DiscordInteractionHandler.DeferAfter);
         var deferral = await CallbackAsync(bot, "700000000000000004");
         var deferredAfter = bot.Clock.GetUtcNow() - receivedAt;
-        slow.Finish.SetResult(new CommandResponse("done, <@&123> @everyone"));
+        slow.Finish.SetResult(new CommandReply("done, <@&123> @everyone"));
         var edit = await bot.Fake.Requests.WaitForAsync(r => r.Method == "PATCH", "the edit of the original response");
 
         Assert.Multiple(() =>
@@ -85,7 +85,7 @@ public sealed class DiscordInteractionTests
     [Test]
     public async Task InteractionCreate_HandlerThrows_AnswersPlainlyWithoutExceptionText()
     {
-        await using var bot = await DiscordHarness.StartAsync(services: s => s.AddSingleton<ICommandHandler>(new ThrowingCommand()));
+        await using var bot = await DiscordHarness.StartAsync(services: s => s.AddSingleton<ISlashCommands>(new ThrowingCommands()));
         var gateway = await bot.ReadyAsync();
 
         await gateway.DispatchAsync("INTERACTION_CREATE", Interaction("700000000000000005", "boom", null, Guild));
@@ -160,26 +160,26 @@ public sealed class DiscordInteractionTests
         return interaction;
     }
 
-    private sealed class SlowCommand : ICommandHandler
+    private sealed class SlowCommands : ISlashCommands
     {
         public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public TaskCompletionSource<CommandResponse> Finish { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<CommandReply> Finish { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public CommandDefinition Definition { get; } = new("slow", "takes a while", []);
+        public JsonArray Registration() => [];
 
-        public async Task<CommandResponse> HandleAsync(CommandInvocation invocation, CancellationToken cancellationToken)
+        public async Task<CommandReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
         {
             Started.SetResult();
             return await Finish.Task.WaitAsync(cancellationToken);
         }
     }
 
-    private sealed class ThrowingCommand : ICommandHandler
+    private sealed class ThrowingCommands : ISlashCommands
     {
-        public CommandDefinition Definition { get; } = new("boom", "fails", []);
+        public JsonArray Registration() => [];
 
-        public Task<CommandResponse> HandleAsync(CommandInvocation invocation, CancellationToken cancellationToken) =>
+        public Task<CommandReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("secret-detail");
     }
 }

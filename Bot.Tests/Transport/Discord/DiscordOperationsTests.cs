@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using CompanionBot.Commands;
 using CompanionBot.Hosting;
 using CompanionBot.Tests.Transport.Discord.Fakes;
@@ -105,7 +106,7 @@ public sealed class DiscordOperationsTests
 
         var again = await registrar.EnsureRegisteredAsync(FakeDiscord.ApplicationId, CancellationToken.None);
         var withMore = new CommandRegistrar(
-            [.. bot.Services.GetServices<ICommandHandler>(), new ExtraCommand()],
+            new ExtraCommand(bot.Services.GetRequiredService<ISlashCommands>()),
             bot.Services.GetRequiredService<DiscordApi>(),
             bot.Services.GetRequiredService<IOptions<DiscordOptions>>(),
             NullLogger<CommandRegistrar>.Instance);
@@ -115,14 +116,19 @@ public sealed class DiscordOperationsTests
         Assert.That(changed, Is.True);
         var puts = bot.Fake.Sent("PUT", "applications/");
         Assert.That(puts, Has.Count.EqualTo(2));
-        Assert.That(puts[1].Body!.AsArray().Select(c => (string?)c!["name"]), Is.EquivalentTo(new[] { "extra", "rapport" }));
+        Assert.That(puts[1].Body!.AsArray().Select(c => (string?)c!["name"]), Is.EquivalentTo(CommandCatalog.All.Select(c => c.Name).Append("extra")));
     }
 
-    private sealed class ExtraCommand : ICommandHandler
+    /// <summary>The real commands plus one more: a changed definition set.</summary>
+    private sealed class ExtraCommand(ISlashCommands real) : ISlashCommands
     {
-        public CommandDefinition Definition { get; } = new("extra", "an extra command", [new SubcommandDefinition("one", "first")], AvailableInDms: false, DefaultMemberPermissions: 32);
+        public JsonArray Registration()
+        {
+            var all = real.Registration();
+            all.Add(new JsonObject { ["name"] = "extra", ["type"] = 1, ["description"] = "an extra command" });
+            return all;
+        }
 
-        public Task<CommandResponse> HandleAsync(CommandInvocation invocation, CancellationToken cancellationToken) =>
-            Task.FromResult(new CommandResponse("ok"));
+        public Task<CommandReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken) => real.HandleAsync(request, cancellationToken);
     }
 }

@@ -5,11 +5,13 @@ using Microsoft.Extensions.Logging;
 namespace CompanionBot.Transport.Discord;
 
 /// <summary>
-/// Answers slash commands inside Discord's 3 s window: the answer itself when the handler is quick, otherwise a
-/// deferral ("thinking…") before <see cref="DeferAfter"/> and an edit of the original response when the handler is done.
+/// Answers slash commands and confirmation buttons inside Discord's 3 s window: the answer itself when the command
+/// is quick, otherwise a deferral before <see cref="DeferAfter"/> and an edit of the original response when it is
+/// done. The invoker's permissions are read from this very payload and re-checked by the command service.
 /// </summary>
 public sealed class DiscordInteractionHandler(
-    IEnumerable<ICommandHandler> handlers,
+    ISlashCommands commands,
+    AttachmentDownloader attachments,
     DiscordMessenger messenger,
     TimeProvider time,
     SecretRedactor redactor,
@@ -20,24 +22,17 @@ public sealed class DiscordInteractionHandler(
 
     public const string UnknownCommand = "I don't know that command.";
     public const string Failed = "Something went wrong on my side; nothing was changed. Please try again later.";
-
-    private readonly Dictionary<string, ICommandHandler> _byName = handlers.ToDictionary(h => h.Definition.Name, StringComparer.Ordinal);
+    public const string AttachmentUnreadable = "I couldn't read that file: attach a text file of at most 64 KB.";
 
     public async Task HandleAsync(InteractionCreate interaction, DateTimeOffset receivedAt, CancellationToken ct)
     {
-        if (interaction.Type != InteractionCreate.ApplicationCommandType)
+        if (interaction.Type is not (InteractionCreate.ApplicationCommandType or InteractionCreate.MessageComponentType))
         {
             logger.LogDebug("Ignoring interaction {Id} of type {Type}", interaction.Id, interaction.Type);
             return;
         }
-        var handler = _byName.GetValueOrDefault(interaction.CommandName);
-        var ephemeral = handler?.RepliesPrivately ?? true;
-        var invocation = new CommandInvocation(
-            interaction.CommandName, interaction.SubcommandGroup, interaction.Subcommand, interaction.Options,
-            interaction.InvokerId, interaction.InvokerName, interaction.GuildId, interaction.ChannelId,
-            interaction.MemberPermissions, receivedAt);
-
-        var work = RunAsync(handler, invocation, ct);
+        var button = interaction.Type == InteractionCreate.MessageComponentType;
+        var work = RunAsync(interaction, receivedAt, ct);
         var budget = DeferAfter - (time.GetUtcNow() - receivedAt);
         using var deferTimer = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var deadline = budget > TimeSpan.Zero ? Task.Delay(budget, time, deferTimer.Token) : Task.CompletedTask;
@@ -46,31 +41,37 @@ public sealed class DiscordInteractionHandler(
 
         if (first == work)
         {
-            var answer = await messenger.RespondAsync(interaction.Id, interaction.Token, (await work.ConfigureAwait(false)).Content, ephemeral, ct).ConfigureAwait(false);
+            var answer = await messenger.AnswerAsync(interaction.Id, interaction.Token, await work.ConfigureAwait(false), button, ct).ConfigureAwait(false);
             Report(interaction, "answer", answer.IsSuccess, answer.ErrorCode);
             return;
         }
-        var deferred = await messenger.DeferAsync(interaction.Id, interaction.Token, ephemeral, ct).ConfigureAwait(false);
+        var deferred = await messenger.DeferAsync(interaction.Id, interaction.Token, ephemeral: true, ct, updatesMessage: button).ConfigureAwait(false);
         Report(interaction, "deferral", deferred.IsSuccess, deferred.ErrorCode);
         if (!deferred.IsSuccess) return; // 10062 (too late) or 40060 (already answered): never retried
-        var response = await work.ConfigureAwait(false);
-        var edit = await messenger.EditOriginalAsync(interaction.ApplicationId, interaction.Token, response.Content, ct).ConfigureAwait(false);
+        var edit = await messenger.EditOriginalAsync(interaction.ApplicationId, interaction.Token, await work.ConfigureAwait(false), ct).ConfigureAwait(false);
         Report(interaction, "edited answer", edit.IsSuccess, edit.ErrorCode);
     }
 
-    private async Task<CommandResponse> RunAsync(ICommandHandler? handler, CommandInvocation invocation, CancellationToken ct)
+    private async Task<CommandReply> RunAsync(InteractionCreate interaction, DateTimeOffset receivedAt, CancellationToken ct)
     {
-        if (handler is null) return new CommandResponse(UnknownCommand);
         try
         {
-            return await handler.HandleAsync(invocation, ct).ConfigureAwait(false);
+            if (DiscordCommandJson.Read(interaction.Raw, receivedAt) is not { } read) return new CommandReply(UnknownCommand);
+            var request = read.Request;
+            if (read.Attachment is { } attachment)
+            {
+                var text = await attachments.TextAsync(attachment, ct).ConfigureAwait(false);
+                if (text is null) return new CommandReply(AttachmentUnreadable);
+                request = request with { AttachmentText = text };
+            }
+            return await commands.HandleAsync(request, ct).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // exception text never reaches a Discord user: log it, answer plainly
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
 #pragma warning restore CA1031
         {
-            logger.LogError("/{Command} failed: {Error}", invocation.Name, redactor.Describe(ex));
-            return new CommandResponse(Failed);
+            logger.LogError("/{Command} failed: {Error}", interaction.CommandName, redactor.Describe(ex));
+            return new CommandReply(Failed);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CompanionBot.Pipeline;
+using CompanionBot.Storage;
 using CompanionBot.Transport.Discord.Payloads;
 using CompanionBot.Transport.Discord.Rest;
 using Microsoft.Extensions.Logging;
@@ -16,6 +17,7 @@ public sealed class DiscordMessageHandler(
     DiscordMessenger messenger,
     DiscordApi api,
     DiscordSelf self,
+    IChannelSettings channels,
     IOptions<DiscordOptions> options,
     TimeProvider time,
     SecretRedactor redactor,
@@ -35,7 +37,8 @@ public sealed class DiscordMessageHandler(
             || message.Content.Contains($"<@{me}>", StringComparison.Ordinal)
             || message.Content.Contains($"<@!{me}>", StringComparison.Ordinal)
             || message.RepliedToAuthorId == me
-            || options.Value.AlwaysAnswerChannelIds.Contains(message.ChannelId);
+            || options.Value.AlwaysAnswerChannelIds.Contains(message.ChannelId)
+            || message.GuildId is { } guildId && channels.AnswersWithoutMention(guildId, message.ChannelId);
         if (!addressed) return null;
         if (message.Content.Length == 0 && !message.IsDm && Interlocked.Exchange(ref _warnedEmptyContent, 1) == 0)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CompanionBot.Commands;
 using CompanionBot.Transport.Discord.Rest;
 
 namespace CompanionBot.Transport.Discord;
@@ -13,6 +14,7 @@ public sealed class DiscordMessenger(DiscordApi api)
     public const int EphemeralFlag = 1 << 6;
     private const int ChannelMessageWithSource = 4;
     private const int DeferredChannelMessageWithSource = 5;
+    private const int DeferredUpdateMessage = 6;
 
     /// <summary>Sends one message part. A nonce with enforce_nonce makes a retried send return the first message, not a duplicate.</summary>
     public Task<RestResponse> SendAsync(string channelId, string content, string? replyToMessageId, string nonce, CancellationToken ct)
@@ -43,10 +45,22 @@ public sealed class DiscordMessenger(DiscordApi api)
             ["data"] = InteractionMessage(content, ephemeral),
         }, ct);
 
-    public Task<RestResponse> DeferAsync(string interactionId, string token, bool ephemeral, CancellationToken ct) =>
+    /// <summary>Answers with a command reply: its text, its confirmation button, its file; a pressed button's message is replaced.</summary>
+    public Task<RestResponse> AnswerAsync(string interactionId, string token, CommandReply reply, bool replacesMessage, CancellationToken ct) =>
+        api.InteractionCallbackAsync(interactionId, token, DiscordCommandJson.Response(reply, replacesMessage), ct, reply.File);
+
+    public Task<RestResponse> EditOriginalAsync(string applicationId, string token, CommandReply reply, CancellationToken ct)
+    {
+        var data = (JsonObject)DiscordCommandJson.Response(reply)["data"]!.DeepClone();
+        data.Remove("flags");
+        return api.EditOriginalResponseAsync(applicationId, token, data, ct, reply.File);
+    }
+
+    /// <summary>"Thinking…" (type 5), or for a pressed button an acknowledgement that the message will be updated (type 6).</summary>
+    public Task<RestResponse> DeferAsync(string interactionId, string token, bool ephemeral, CancellationToken ct, bool updatesMessage = false) =>
         api.InteractionCallbackAsync(interactionId, token, new JsonObject
         {
-            ["type"] = DeferredChannelMessageWithSource,
+            ["type"] = updatesMessage ? DeferredUpdateMessage : DeferredChannelMessageWithSource,
             ["data"] = new JsonObject { ["flags"] = ephemeral ? EphemeralFlag : 0 },
         }, ct);
 

@@ -10,7 +10,8 @@ using Microsoft.Extensions.Logging;
 
 namespace CompanionBot.Tests.Transport.Discord.Fakes;
 
-public sealed record RecordedRequest(string Method, string Path, string? Authorization, string? UserAgent, JsonNode? Body, int Status)
+/// <param name="Files">For a multipart request: each attached file's name and text (payload_json becomes <see cref="Body"/>).</param>
+public sealed record RecordedRequest(string Method, string Path, string? Authorization, string? UserAgent, JsonNode? Body, int Status, IReadOnlyDictionary<string, string>? Files = null)
 {
     public override string ToString() => $"{Method} {Path} -> {Status}";
 }
@@ -139,14 +140,26 @@ public sealed class FakeDiscord : IAsyncDisposable
         }
 
         JsonNode? body = null;
-        if (context.Request.ContentLength is > 0 || context.Request.Headers.ContentType.Count > 0)
+        Dictionary<string, string>? files = null;
+        if (context.Request.HasFormContentType)
+        {
+            var form = await context.Request.ReadFormAsync();
+            body = JsonNode.Parse(form["payload_json"].ToString());
+            files = [];
+            foreach (var file in form.Files)
+            {
+                using var fileReader = new StreamReader(file.OpenReadStream());
+                files[file.FileName] = await fileReader.ReadToEndAsync();
+            }
+        }
+        else if (context.Request.ContentLength is > 0 || context.Request.Headers.ContentType.Count > 0)
         {
             using var reader = new StreamReader(context.Request.Body);
             var text = await reader.ReadToEndAsync();
             body = text.Length > 0 ? JsonNode.Parse(text) : null;
         }
         var route = path.StartsWith("/api/v10/", StringComparison.Ordinal) ? path["/api/v10/".Length..] : path;
-        var probe = new RecordedRequest(context.Request.Method, route, context.Request.Headers.Authorization.FirstOrDefault(), context.Request.Headers.UserAgent.FirstOrDefault(), body, 0);
+        var probe = new RecordedRequest(context.Request.Method, route, context.Request.Headers.Authorization.FirstOrDefault(), context.Request.Headers.UserAgent.FirstOrDefault(), body, 0, files);
         var answer = Script(probe) ?? Default(probe);
         Requests.Add(probe with { Status = answer.Status });
 

@@ -16,9 +16,11 @@ public sealed record InteractionCreate(
     string CommandName,
     string? SubcommandGroup,
     string? Subcommand,
-    IReadOnlyDictionary<string, string> Options)
+    IReadOnlyDictionary<string, string> Options,
+    JsonElement Raw)
 {
     public const int ApplicationCommandType = 2;
+    public const int MessageComponentType = 3;
     private const int SubcommandOption = 1;
     private const int SubcommandGroupOption = 2;
 
@@ -65,6 +67,7 @@ public sealed record InteractionCreate(
             data?.Str("name") ?? "",
             group,
             sub,
-            options);
+            options,
+            d.Clone());
     }
 }

@@ -18,9 +18,9 @@ public sealed class DiscordApi(DiscordRestClient rest)
     public Task<RestResponse> BulkOverwriteGlobalCommandsAsync(string applicationId, JsonArray commands, CancellationToken ct) =>
         rest.SendAsync(new RestRequest(HttpMethod.Put, "applications/{app}/commands", $"applications/{applicationId}/commands", applicationId, commands), ct);
 
-    internal Task<RestResponse> InteractionCallbackAsync(string interactionId, string token, JsonObject body, CancellationToken ct) =>
-        rest.SendAsync(new RestRequest(HttpMethod.Post, "interactions/{id}/{token}/callback", $"interactions/{interactionId}/{token}/callback", interactionId, body, IsInteraction: true), ct);
+    internal Task<RestResponse> InteractionCallbackAsync(string interactionId, string token, JsonObject body, CancellationToken ct, Commands.CommandFile? file = null) =>
+        rest.SendAsync(new RestRequest(HttpMethod.Post, "interactions/{id}/{token}/callback", $"interactions/{interactionId}/{token}/callback", interactionId, body, IsInteraction: true, File: file), ct);
 
-    internal Task<RestResponse> EditOriginalResponseAsync(string applicationId, string token, JsonObject body, CancellationToken ct) =>
-        rest.SendAsync(new RestRequest(HttpMethod.Patch, "webhooks/{app}/{token}/messages/@original", $"webhooks/{applicationId}/{token}/messages/@original", $"{applicationId}/{token}", body, IsInteraction: true), ct);
+    internal Task<RestResponse> EditOriginalResponseAsync(string applicationId, string token, JsonObject body, CancellationToken ct, Commands.CommandFile? file = null) =>
+        rest.SendAsync(new RestRequest(HttpMethod.Patch, "webhooks/{app}/{token}/messages/@original", $"webhooks/{applicationId}/{token}/messages/@original", $"{applicationId}/{token}", body, IsInteraction: true, File: file), ct);
 }

@@ -104,7 +104,16 @@ public sealed class DiscordRestClient(
         using var message = new HttpRequestMessage(request.Method, new Uri(BaseUri, request.Path));
         message.Headers.UserAgent.ParseAdd($"DiscordBot ({options.Value.ProjectUrl}, {Version})");
         if (!request.IsInteraction) message.Headers.Authorization = new AuthenticationHeaderValue("Bot", options.Value.Token);
-        if (request.Body is not null)
+        if (request.File is { } file)
+        {
+            // A reply with a file: the JSON goes in payload_json, the bytes in files[0].
+            message.Content = new MultipartFormDataContent
+            {
+                { new StringContent(request.Body?.ToJsonString() ?? "{}", Encoding.UTF8, "application/json"), "payload_json" },
+                { new ByteArrayContent(file.Bytes), "files[0]", file.Name },
+            };
+        }
+        else if (request.Body is not null)
         {
             message.Content = new StringContent(request.Body.ToJsonString(), Encoding.UTF8, "application/json");
         }

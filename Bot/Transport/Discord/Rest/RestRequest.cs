@@ -8,7 +8,7 @@ namespace CompanionBot.Transport.Discord.Rest;
 /// Interaction routes authenticate with the token in the path and are exempt from the global limit.
 /// </summary>
 /// <param name="SkipWhenRateLimited">For courtesy calls (typing): a 429 ends the call instead of being waited out.</param>
-public sealed record RestRequest(HttpMethod Method, string Route, string Path, string MajorParameter, JsonNode? Body, bool IsInteraction = false, bool SkipWhenRateLimited = false)
+public sealed record RestRequest(HttpMethod Method, string Route, string Path, string MajorParameter, JsonNode? Body, bool IsInteraction = false, bool SkipWhenRateLimited = false, Commands.CommandFile? File = null)
 {
     public string RouteKey => $"{Method.Method} {Route}";
 }

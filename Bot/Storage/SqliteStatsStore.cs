@@ -1,0 +1,61 @@
+using System.Globalization;
+using CompanionBot.Common;
+using CompanionBot.Stances;
+
+namespace CompanionBot.Storage;
+
+/// <summary>
+/// Anonymous counters per server for /companion stats: how often each stance was taken and how often crisis
+/// resources were given. Never a member id, never message content. The pipeline calls <see cref="Record"/> once per reply.
+/// </summary>
+public interface IStatsRecorder
+{
+    void Record(string scope, StanceDecision decision);
+}
+
+/// <summary>One counter of a scope in one period (a UTC month, "2026-06").</summary>
+public sealed record CounterValue(string Name, string Period, long Value);
+
+/// <summary>The <c>counters</c> table (name, scope, period, value), one increment per reply in one transaction.</summary>
+public sealed class SqliteStatsStore(SqliteDatabase database, TimeProvider time) : IStatsRecorder
+{
+    public const string StancePrefix = "stance.";
+    public const string SafetyReferral = "safety.referral";
+
+    public static string PeriodOf(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    public void Record(string scope, StanceDecision decision)
+    {
+        var period = PeriodOf(time.GetUtcNow());
+        var names = new List<string> { StancePrefix + WireNames.Of(decision.Stance) };
+        if (decision.Has(Directive.CrisisResources)) names.Add(SafetyReferral);
+        database.Write((connection, tx) =>
+        {
+            foreach (var name in names)
+            {
+                using var cmd = connection.CreateCommand();
+                cmd.Transaction = tx;
+                cmd.CommandText = """
+                    INSERT INTO counters (name, scope, period, value) VALUES ($name, $scope, $period, 1)
+                    ON CONFLICT (name, scope, period) DO UPDATE SET value = value + 1;
+                    """;
+                cmd.Parameters.AddWithValue("$name", name);
+                cmd.Parameters.AddWithValue("$scope", scope);
+                cmd.Parameters.AddWithValue("$period", period);
+                cmd.ExecuteNonQuery();
+            }
+            return 0;
+        });
+    }
+
+    public IReadOnlyList<CounterValue> Read(string scope) => database.Read(connection =>
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT name, period, value FROM counters WHERE scope = $scope ORDER BY period DESC, name;";
+        cmd.Parameters.AddWithValue("$scope", scope);
+        using var reader = cmd.ExecuteReader();
+        var values = new List<CounterValue>();
+        while (reader.Read()) values.Add(new CounterValue(reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
+        return values;
+    });
+}
