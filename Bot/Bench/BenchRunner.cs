@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using CompanionBot.Hosting;
+using CompanionBot.Pipeline;
+using CompanionBot.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CompanionBot.Bench;
+
+/// <summary>
+/// One bench run: open the ledger file with the production pragmas, bulk-prefill it, measure the raw durable write
+/// rate beside it, then feed members x messages through the whole pipeline (offline voice, no model) with
+/// <see cref="BenchSettings.Concurrency"/> workers. Worker w owns members w, w+C, ... and sends round by round, so a
+/// member's messages stay in order and the simulated clock only moves forward for each relationship.
+/// </summary>
+public sealed class BenchRunner(IServiceProvider services, TextWriter status)
+{
+    public async Task<BenchResult> RunAsync(BenchSettings settings, CancellationToken cancellationToken)
+    {
+        var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        var time = services.GetRequiredService<TimeProvider>();
+        var path = settings.DatabasePath ?? Path.Combine(Path.GetTempPath(), "companion-bench-" + Path.GetRandomFileName() + ".db");
+        using var ack = OpenAckLog(settings.AckLogPath);
+        try
+        {
+            using var database = new SqliteDatabase(path, storage.BusyTimeoutSeconds, secureDelete: true);
+            var prefillStart = Stopwatch.GetTimestamp();
+            var inserted = await PrefillAsync(database, settings.Prefill, time).ConfigureAwait(false);
+            var prefillSeconds = Stopwatch.GetElapsedTime(prefillStart).TotalSeconds;
+            database.CheckpointTruncate();
+
+            var raw = RawSqliteProbe.Measure(path, storage.BusyTimeoutSeconds, TimeSpan.FromMilliseconds(settings.RawProbeMilliseconds));
+
+            var store = new TimedLedgerStore(new SqliteLedgerStore(database));
+            var pipeline = ActivatorUtilities.CreateInstance<ConversationPipeline>(services, (ILedgerStore)store);
+            var script = new MessageScript(settings.Members, "r" + ProcessedCount(database));
+            var run = new MessageRun(settings, script, pipeline, store, ack);
+
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
+            var elapsed = await run.ExecuteAsync(status, time, cancellationToken).ConfigureAwait(false);
+            var allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
+
+            using var process = Process.GetCurrentProcess();
+            process.Refresh();
+            return new BenchResult
+            {
+                Messages = settings.TotalMessages,
+                Relationships = store.Count(),
+                ThroughputPerSecond = settings.TotalMessages / Math.Max(1e-9, elapsed.TotalSeconds),
+                Latency = run.Latency.Summarise(),
+                Overhead = run.Overhead.Summarise(),
+                Commit = run.Commit.Summarise(),
+                PeakMemoryMb = process.PeakWorkingSet64 / (1024.0 * 1024.0),
+                ManagedHeapMb = GC.GetGCMemoryInfo().HeapSizeBytes / (1024.0 * 1024.0),
+                AllocatedBytesPerMessage = allocated / (double)Math.Max(1, settings.TotalMessages),
+                RawSqliteTxPerSecond = raw,
+                PrefillInserted = inserted,
+                PrefillSeconds = prefillSeconds,
+                Skipped = run.Skipped,
+                Concurrency = settings.Concurrency,
+                Database = settings.DatabasePath is null ? "temp file (deleted afterwards)" : Path.GetFullPath(path),
+            };
+        }
+        finally
+        {
+            if (settings.DatabasePath is null) RawSqliteProbe.DeleteFiles(path);
+        }
+    }
+
+    private async Task<long> PrefillAsync(SqliteDatabase database, int count, TimeProvider time)
+    {
+        if (count == 0) return 0;
+        long done = 0;
+        await using (new ProgressReporter(status, time, "prefill", count, () => Interlocked.Read(ref done)))
+        {
+            return Prefill.Run(database, count, rows => Interlocked.Exchange(ref done, rows));
+        }
+    }
+
+    /// <summary>Distinct per run on a reused --db, so message ids never collide with an earlier run's.</summary>
+    private static long ProcessedCount(SqliteDatabase database) => database.Read(connection =>
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT COUNT(*) FROM processed_messages;";
+        return (long)cmd.ExecuteScalar()!;
+    });
+
+    private static AckLog? OpenAckLog(string? path)
+    {
+        if (path is null) return null;
+        try
+        {
+            return new AckLog(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CommandLineException($"--ack-log: cannot open '{path}' for appending: {ex.Message}");
+        }
+    }
+}
