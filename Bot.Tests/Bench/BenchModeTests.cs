@@ -85,6 +85,7 @@ public sealed class BenchModeTests
     [TestCase("--concurrency", "65", "--concurrency must be a whole number from 1 to 64")]
     [TestCase("--prefill", "-1", "--prefill must be a whole number from 0")]
     [TestCase("--speed", "9", "unknown option --speed for bench")]
+    [TestCase("--commit", "fast", "--commit must be 'group' or 'single'")]
     public async Task RunAsync_InvalidOption_ExitsWithCode2AndNamesTheOption(string option, string value, string expected)
     {
         var (code, stdout, stderr) = await RunAsync("bench", option, value, "--json");

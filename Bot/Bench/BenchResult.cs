@@ -19,11 +19,15 @@ public sealed record BenchResult
     public required double PeakMemoryMb { get; init; }
     public required double ManagedHeapMb { get; init; }
     public required double AllocatedBytesPerMessage { get; init; }
+    /// <summary>Mean of the probe taken just before and just after the pipeline run.</summary>
     public required double RawSqliteTxPerSecond { get; init; }
+    public required double RawBefore { get; init; }
+    public required double RawAfter { get; init; }
     public required long PrefillInserted { get; init; }
     public required double PrefillSeconds { get; init; }
     public required long Skipped { get; init; }
     public required int Concurrency { get; init; }
+    public required bool GroupCommit { get; init; }
     public required string Database { get; init; }
 
     /// <summary>Pipeline throughput over the raw single-row durable transaction rate; 0 when the probe was skipped.</summary>
@@ -53,14 +57,14 @@ public sealed record BenchResult
     {
         var c = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
-        sb.AppendLine(c, $"bench: {Messages:N0} messages, concurrency {Concurrency}, {Relationships:N0} relationships stored");
+        sb.AppendLine(c, $"bench: {Messages:N0} messages, concurrency {Concurrency}, {(GroupCommit ? "group commit" : "one transaction per message")}, {Relationships:N0} relationships stored");
         sb.AppendLine(c, $"  database             {Database}");
         if (PrefillInserted > 0) sb.AppendLine(c, $"  prefill              {PrefillInserted:N0} rows in {PrefillSeconds:F1} s");
         sb.AppendLine(c, $"  throughput           {ThroughputPerSecond:N1} messages/s");
         sb.AppendLine(c, $"  latency (message)    {Line(Latency)}");
         sb.AppendLine(c, $"    pipeline compute   {Line(Overhead)}   (without the commit)");
         sb.AppendLine(c, $"    durable commit     {Line(Commit)}");
-        sb.AppendLine(c, $"  raw SQLite           {RawSqliteTxPerSecond:N1} single-row durable upserts/s (same disk, same pragmas)");
+        sb.AppendLine(c, $"  raw SQLite           {RawSqliteTxPerSecond:N1} single-row durable upserts/s (same disk, same pragmas; {RawBefore:N0} before, {RawAfter:N0} after the run)");
         sb.AppendLine(c, $"  ratio                {Ratio:F3} (pipeline / raw)");
         sb.AppendLine(c, $"  memory               peak working set {PeakMemoryMb:N1} MB, managed heap {ManagedHeapMb:N1} MB, {AllocatedBytesPerMessage:N0} B allocated/message");
         if (Skipped > 0) sb.AppendLine(c, $"  skipped              {Skipped:N0} messages already handled (replayed ids)");

@@ -11,6 +11,8 @@ namespace CompanionBot.Bench;
 /// <param name="Json">Print only the JSON summary on stdout.</param>
 /// <param name="AckLogPath">Hidden (crash harness): each acknowledged message is appended here after its commit.</param>
 /// <param name="RawProbeMilliseconds">Hidden: how long the raw SQLite probe runs; 0 skips it.</param>
+/// <param name="GroupCommit">--commit group (default, as in production): concurrent saves share a durable
+/// transaction; --commit single: one transaction per message whatever the concurrency (the baseline).</param>
 public sealed record BenchSettings(
     int Members,
     int Messages,
@@ -19,13 +21,14 @@ public sealed record BenchSettings(
     string? DatabasePath,
     bool Json,
     string? AckLogPath,
-    int RawProbeMilliseconds)
+    int RawProbeMilliseconds,
+    bool GroupCommit)
 {
     public const long MaxTotalMessages = 10_000_000;
 
     public long TotalMessages => (long)Members * Messages;
 
-    public static readonly string[] OptionNames = ["members", "messages", "concurrency", "prefill", "db", "json", "ack-log", "raw-ms"];
+    public static readonly string[] OptionNames = ["members", "messages", "concurrency", "prefill", "db", "json", "ack-log", "raw-ms", "commit"];
 
     public static BenchSettings From(CommandLine commandLine)
     {
@@ -42,7 +45,13 @@ public sealed record BenchSettings(
             DatabasePath: NonEmpty(commandLine, "db"),
             Json: commandLine.Flag("json"),
             AckLogPath: NonEmpty(commandLine, "ack-log"),
-            RawProbeMilliseconds: commandLine.IntOption("raw-ms", 2000, 0, 60_000));
+            RawProbeMilliseconds: commandLine.IntOption("raw-ms", 2000, 0, 60_000),
+            GroupCommit: (commandLine.Option("commit") ?? "group") switch
+            {
+                "group" => true,
+                "single" => false,
+                var other => throw new CommandLineException($"--commit must be 'group' or 'single', got '{other}'"),
+            });
         if (settings.TotalMessages > MaxTotalMessages)
         {
             throw new CommandLineException(

@@ -5,11 +5,25 @@ using Microsoft.Data.Sqlite;
 
 namespace CompanionBot.Storage;
 
-public sealed class SqliteLedgerStore(SqliteDatabase database) : ILedgerStore
+public sealed class SqliteLedgerStore : ILedgerStore
 {
     private static readonly string[] MemberTables = ["relationships", "processed_messages", "turns"];
+    private readonly SqliteDatabase _database;
+    private readonly GroupCommit _commits;
 
-    public RelationshipState? Find(RelationshipKey key) => database.Read(connection =>
+    public SqliteLedgerStore(SqliteDatabase database)
+        : this(database, groupCommit: true)
+    {
+    }
+
+    /// <param name="groupCommit">False gives every Save its own transaction even under concurrency (the bench's baseline).</param>
+    internal SqliteLedgerStore(SqliteDatabase database, bool groupCommit)
+    {
+        _database = database;
+        _commits = new GroupCommit(database, groupCommit);
+    }
+
+    public RelationshipState? Find(RelationshipKey key) => _database.Read(connection =>
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT state FROM relationships WHERE scope = $scope AND member = $member;";
@@ -18,7 +32,7 @@ public sealed class SqliteLedgerStore(SqliteDatabase database) : ILedgerStore
         return cmd.ExecuteScalar() is string json ? StateJson.Read(json) with { Key = key } : null;
     });
 
-    public bool WasProcessed(string messageId) => database.Read(connection =>
+    public bool WasProcessed(string messageId) => _database.Read(connection =>
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT 1 FROM processed_messages WHERE message_id = $id;";
@@ -26,7 +40,14 @@ public sealed class SqliteLedgerStore(SqliteDatabase database) : ILedgerStore
         return cmd.ExecuteScalar() is not null;
     });
 
-    public void Save(RelationshipState state, string? messageId) => database.Write((connection, tx) =>
+    /// <summary>
+    /// One durable transaction per call; concurrent callers share a transaction through <see cref="GroupCommit"/>
+    /// (each returns only after the shared transaction committed), a lone caller gets a transaction of its own.
+    /// </summary>
+    public void Save(RelationshipState state, string? messageId) => _commits.Save(state, messageId);
+
+    /// <summary>Writes the state and the processed mark inside <paramref name="tx"/>: both land, or neither.</summary>
+    internal static void WriteTurn(SqliteConnection connection, SqliteTransaction tx, RelationshipState state, string? messageId)
     {
         using (var cmd = connection.CreateCommand())
         {
@@ -55,14 +76,13 @@ public sealed class SqliteLedgerStore(SqliteDatabase database) : ILedgerStore
             mark.Parameters.AddWithValue("$at", state.LastSeenAt.ToString("O", CultureInfo.InvariantCulture));
             mark.ExecuteNonQuery();
         }
-        return 0;
-    });
+    }
 
     public int Delete(RelationshipKey key) => DeleteWhere("scope = $scope AND member = $member", key.Scope, key.MemberId);
 
     public int DeleteMember(string memberId) => DeleteWhere("member = $member", null, memberId);
 
-    public long Count() => database.Read(connection =>
+    public long Count() => _database.Read(connection =>
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT COUNT(*) FROM relationships;";
@@ -71,7 +91,7 @@ public sealed class SqliteLedgerStore(SqliteDatabase database) : ILedgerStore
 
     private int DeleteWhere(string where, string? scope, string member)
     {
-        var deleted = database.Write((connection, tx) =>
+        var deleted = _database.Write((connection, tx) =>
         {
             var total = 0;
             foreach (var table in MemberTables)
@@ -85,7 +105,7 @@ public sealed class SqliteLedgerStore(SqliteDatabase database) : ILedgerStore
             }
             return total;
         });
-        database.CheckpointTruncate();
+        _database.CheckpointTruncate();
         return deleted;
     }
 }
