@@ -10,7 +10,8 @@
 #   - every acknowledged id is in processed_messages (nothing acknowledged was lost) and its relationship row exists;
 #   - nothing is half-applied: no processed mark without its relationship row, and each bench relationship counts
 #     exactly as many exchanges as it has processed messages (the mark and the row move in one transaction).
-# A last run reopens the final database and must complete normally. Exit 0 only when every check held.
+# A last run reopens the final database and must complete normally, and a self-test deletes one acknowledged mark
+# from a copy to prove the checks see it. Exit 0 only when every check held.
 set -uo pipefail
 
 runs=${1:-30}
@@ -102,6 +103,13 @@ if dotnet "$dll" bench --db "$db" --members 5 --messages 5 --raw-ms 0 --json >"$
 else
   fail "final run did not complete: $(head -c 300 "$work/final-err.txt")"
 fi
+
+echo "self-test: the checks must catch a lost acknowledged write and a half-applied turn..."
+cp "$db" "$work/tampered.db"
+victim=$(awk -F'\t' 'NF == 3 { id = $1 } END { print id }' "$acks")
+sqlite3 "$work/tampered.db" "DELETE FROM processed_messages WHERE message_id = '$victim';"
+read -r _ _ lost _ _ mismatch < <(check "$work/tampered.db" "$acks" | tr '\t' ' ')
+if (( lost == 1 && mismatch == 1 )); then echo "  caught: lost $lost, half-applied $mismatch"; else fail "self-test: a deleted mark went unnoticed (lost $lost, mismatch $mismatch)"; fi
 
 echo
 echo "crash-harness: $runs SIGKILL runs ($killed_writing killed while acknowledging writes), $total_acked messages acknowledged," \
