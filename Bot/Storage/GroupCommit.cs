@@ -69,9 +69,9 @@ internal sealed class GroupCommit(SqliteDatabase database, bool enabled)
     {
         try
         {
-            database.Write((connection, tx) =>
+            database.Write((_, tx) =>
             {
-                foreach (var t in batch) SqliteLedgerStore.WriteTurn(connection, tx, t.State, t.MessageId);
+                foreach (var t in batch) SqliteLedgerStore.WriteTurn(database, tx, t.State, t.MessageId);
                 return 0;
             });
             foreach (var t in batch) t.Complete(null);

@@ -23,19 +23,17 @@ public sealed class SqliteLedgerStore : ILedgerStore
         _commits = new GroupCommit(database, groupCommit);
     }
 
-    public RelationshipState? Find(RelationshipKey key) => _database.Read(connection =>
+    public RelationshipState? Find(RelationshipKey key) => _database.Read(_ =>
     {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT state FROM relationships WHERE scope = $scope AND member = $member;";
+        var cmd = _database.Statement("SELECT state FROM relationships WHERE scope = $scope AND member = $member;");
         cmd.Parameters.AddWithValue("$scope", key.Scope);
         cmd.Parameters.AddWithValue("$member", key.MemberId);
         return cmd.ExecuteScalar() is string json ? StateJson.Read(json) with { Key = key } : null;
     });
 
-    public bool WasProcessed(string messageId) => _database.Read(connection =>
+    public bool WasProcessed(string messageId) => _database.Read(_ =>
     {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT 1 FROM processed_messages WHERE message_id = $id;";
+        var cmd = _database.Statement("SELECT 1 FROM processed_messages WHERE message_id = $id;");
         cmd.Parameters.AddWithValue("$id", messageId);
         return cmd.ExecuteScalar() is not null;
     });
@@ -47,29 +45,23 @@ public sealed class SqliteLedgerStore : ILedgerStore
     public void Save(RelationshipState state, string? messageId) => _commits.Save(state, messageId);
 
     /// <summary>Writes the state and the processed mark inside <paramref name="tx"/>: both land, or neither.</summary>
-    internal static void WriteTurn(SqliteConnection connection, SqliteTransaction tx, RelationshipState state, string? messageId)
+    internal static void WriteTurn(SqliteDatabase database, SqliteTransaction tx, RelationshipState state, string? messageId)
     {
-        using (var cmd = connection.CreateCommand())
-        {
-            cmd.Transaction = tx;
-            cmd.CommandText = """
-                INSERT INTO relationships (scope, member, state, updated_at) VALUES ($scope, $member, $state, $at)
-                ON CONFLICT (scope, member) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at;
-                """;
-            cmd.Parameters.AddWithValue("$scope", state.Key.Scope);
-            cmd.Parameters.AddWithValue("$member", state.Key.MemberId);
-            cmd.Parameters.AddWithValue("$state", StateJson.Write(state));
-            cmd.Parameters.AddWithValue("$at", state.LastSeenAt.ToString("O", CultureInfo.InvariantCulture));
-            cmd.ExecuteNonQuery();
-        }
+        var cmd = database.Statement("""
+            INSERT INTO relationships (scope, member, state, updated_at) VALUES ($scope, $member, $state, $at)
+            ON CONFLICT (scope, member) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at;
+            """, tx);
+        cmd.Parameters.AddWithValue("$scope", state.Key.Scope);
+        cmd.Parameters.AddWithValue("$member", state.Key.MemberId);
+        cmd.Parameters.AddWithValue("$state", StateJson.Write(state));
+        cmd.Parameters.AddWithValue("$at", state.LastSeenAt.ToString("O", CultureInfo.InvariantCulture));
+        cmd.ExecuteNonQuery();
         if (messageId is not null)
         {
-            using var mark = connection.CreateCommand();
-            mark.Transaction = tx;
-            mark.CommandText = """
+            var mark = database.Statement("""
                 INSERT OR IGNORE INTO processed_messages (message_id, scope, member, processed_at)
                 VALUES ($id, $scope, $member, $at);
-                """;
+                """, tx);
             mark.Parameters.AddWithValue("$id", messageId);
             mark.Parameters.AddWithValue("$scope", state.Key.Scope);
             mark.Parameters.AddWithValue("$member", state.Key.MemberId);
