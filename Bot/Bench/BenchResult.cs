@@ -25,6 +25,7 @@ public sealed record BenchResult
     public required double RawAfter { get; init; }
     public required long PrefillInserted { get; init; }
     public required double PrefillSeconds { get; init; }
+    public required int WarmupMessages { get; init; }
     public required long Skipped { get; init; }
     public required int Concurrency { get; init; }
     public required bool GroupCommit { get; init; }
@@ -60,6 +61,7 @@ public sealed record BenchResult
         sb.AppendLine(c, $"bench: {Messages:N0} messages, concurrency {Concurrency}, {(GroupCommit ? "group commit" : "one transaction per message")}, {Relationships:N0} relationships stored");
         sb.AppendLine(c, $"  database             {Database}");
         if (PrefillInserted > 0) sb.AppendLine(c, $"  prefill              {PrefillInserted:N0} rows in {PrefillSeconds:F1} s");
+        sb.AppendLine(c, $"  warm-up              {WarmupMessages:N0} messages on a scratch file first (JIT), not counted");
         sb.AppendLine(c, $"  throughput           {ThroughputPerSecond:N1} messages/s");
         sb.AppendLine(c, $"  latency (message)    {Line(Latency)}");
         sb.AppendLine(c, $"    pipeline compute   {Line(Overhead)}   (without the commit)");
