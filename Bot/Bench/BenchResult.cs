@@ -58,7 +58,7 @@ public sealed record BenchResult
     {
         var c = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
-        sb.AppendLine(c, $"bench: {Messages:N0} messages, concurrency {Concurrency}, {(GroupCommit ? "group commit" : "one transaction per message")}, {Relationships:N0} relationships stored");
+        sb.AppendLine(c, $"bench: {Messages:N0} messages, concurrency {Concurrency}, {(GroupCommit && Concurrency > 1 ? "group commit" : "one transaction per message")}, {Relationships:N0} relationships stored");
         sb.AppendLine(c, $"  database             {Database}");
         if (PrefillInserted > 0) sb.AppendLine(c, $"  prefill              {PrefillInserted:N0} rows in {PrefillSeconds:F1} s");
         sb.AppendLine(c, $"  warm-up              {WarmupMessages:N0} messages on a scratch file first (JIT), not counted");
