@@ -61,7 +61,7 @@ public sealed record BenchResult
         sb.AppendLine(c, $"bench: {Messages:N0} messages, concurrency {Concurrency}, {(GroupCommit && Concurrency > 1 ? "group commit" : "one transaction per message")}, {Relationships:N0} relationships stored");
         sb.AppendLine(c, $"  database             {Database}");
         if (PrefillInserted > 0) sb.AppendLine(c, $"  prefill              {PrefillInserted:N0} rows in {PrefillSeconds:F1} s");
-        sb.AppendLine(c, $"  warm-up              {WarmupMessages:N0} messages on a scratch file first (JIT), not counted");
+        if (WarmupMessages > 0) sb.AppendLine(c, $"  warm-up              {WarmupMessages:N0} messages on a scratch file first (JIT), not counted");
         sb.AppendLine(c, $"  throughput           {ThroughputPerSecond:N1} messages/s");
         sb.AppendLine(c, $"  latency (message)    {Line(Latency)}");
         sb.AppendLine(c, $"    pipeline compute   {Line(Overhead)}   (without the commit)");

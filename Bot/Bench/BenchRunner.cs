@@ -29,7 +29,8 @@ public sealed class BenchRunner(IServiceProvider services, TextWriter status)
             var prefillSeconds = Stopwatch.GetElapsedTime(prefillStart).TotalSeconds;
             database.CheckpointTruncate();
 
-            var warmup = await Warmup.RunAsync(services, path, storage.BusyTimeoutSeconds, settings.TotalMessages, cancellationToken).ConfigureAwait(false);
+            var warmup = await Warmup.RunAsync(services, path, storage.BusyTimeoutSeconds,
+                (int)Math.Min(settings.WarmupMessages, settings.TotalMessages), cancellationToken).ConfigureAwait(false);
 
             // The raw rate is taken before and after the pipeline (half the budget each) and averaged: on a shared
             // disk the fsync cost drifts, and bracketing the run keeps the ratio honest.

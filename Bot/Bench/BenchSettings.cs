@@ -11,6 +11,7 @@ namespace CompanionBot.Bench;
 /// <param name="Json">Print only the JSON summary on stdout.</param>
 /// <param name="AckLogPath">Hidden (crash harness): each acknowledged message is appended here after its commit.</param>
 /// <param name="RawProbeMilliseconds">Hidden: how long the raw SQLite probe runs; 0 skips it.</param>
+/// <param name="WarmupMessages">Hidden: untimed messages on a scratch file first (0 skips, as the crash harness does).</param>
 /// <param name="GroupCommit">--commit group (default, as in production): concurrent saves share a durable
 /// transaction; --commit single: one transaction per message whatever the concurrency (the baseline).</param>
 public sealed record BenchSettings(
@@ -22,13 +23,14 @@ public sealed record BenchSettings(
     bool Json,
     string? AckLogPath,
     int RawProbeMilliseconds,
+    int WarmupMessages,
     bool GroupCommit)
 {
     public const long MaxTotalMessages = 10_000_000;
 
     public long TotalMessages => (long)Members * Messages;
 
-    public static readonly string[] OptionNames = ["members", "messages", "concurrency", "prefill", "db", "json", "ack-log", "raw-ms", "commit"];
+    public static readonly string[] OptionNames = ["members", "messages", "concurrency", "prefill", "db", "json", "ack-log", "raw-ms", "warmup", "commit"];
 
     public static BenchSettings From(CommandLine commandLine)
     {
@@ -46,6 +48,7 @@ public sealed record BenchSettings(
             Json: commandLine.Flag("json"),
             AckLogPath: NonEmpty(commandLine, "ack-log"),
             RawProbeMilliseconds: commandLine.IntOption("raw-ms", 2000, 0, 60_000),
+            WarmupMessages: commandLine.IntOption("warmup", 2000, 0, 100_000),
             GroupCommit: (commandLine.Option("commit") ?? "group") switch
             {
                 "group" => true,

@@ -11,11 +11,9 @@ namespace CompanionBot.Bench;
 /// </summary>
 public static class Warmup
 {
-    public const int MaxMessages = 2000;
-
-    public static async Task<int> RunAsync(IServiceProvider services, string ledgerPath, int busyTimeoutSeconds, long measuredMessages, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(IServiceProvider services, string ledgerPath, int busyTimeoutSeconds, int count, CancellationToken cancellationToken)
     {
-        var count = (int)Math.Min(MaxMessages, measuredMessages);
+        if (count == 0) return 0;
         var path = Path.GetFullPath(ledgerPath) + ".warmup";
         RawSqliteProbe.DeleteFiles(path);
         try
