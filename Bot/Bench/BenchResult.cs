@@ -30,6 +30,8 @@ public sealed record BenchResult
     public required int Concurrency { get; init; }
     public required bool GroupCommit { get; init; }
     public required string Database { get; init; }
+    /// <summary>The ledger file and its WAL after the run.</summary>
+    public required long DatabaseBytes { get; init; }
 
     /// <summary>Pipeline throughput over the raw single-row durable transaction rate; 0 when the probe was skipped.</summary>
     public double Ratio => RawSqliteTxPerSecond > 0 ? ThroughputPerSecond / RawSqliteTxPerSecond : 0;
@@ -59,7 +61,7 @@ public sealed record BenchResult
         var c = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
         sb.AppendLine(c, $"bench: {Messages:N0} messages, concurrency {Concurrency}, {(GroupCommit && Concurrency > 1 ? "group commit" : "one transaction per message")}, {Relationships:N0} relationships stored");
-        sb.AppendLine(c, $"  database             {Database}");
+        sb.AppendLine(c, $"  database             {Database}, {DatabaseBytes / (1024.0 * 1024.0):N1} MB with its WAL after the run");
         if (PrefillInserted > 0) sb.AppendLine(c, $"  prefill              {PrefillInserted:N0} rows in {PrefillSeconds:F1} s");
         if (WarmupMessages > 0) sb.AppendLine(c, $"  warm-up              {WarmupMessages:N0} messages on a scratch file first (JIT), not counted");
         sb.AppendLine(c, $"  throughput           {ThroughputPerSecond:N1} messages/s");

@@ -73,6 +73,7 @@ public sealed class BenchRunner(IServiceProvider services, TextWriter status)
                 Skipped = run.Skipped,
                 Concurrency = settings.Concurrency,
                 GroupCommit = settings.GroupCommit,
+                DatabaseBytes = FileBytes(path) + FileBytes(path + "-wal"),
                 Database = settings.DatabasePath is null ? "temp file (deleted afterwards)" : Path.GetFullPath(path),
             };
         }
@@ -99,6 +100,8 @@ public sealed class BenchRunner(IServiceProvider services, TextWriter status)
         cmd.CommandText = "SELECT COUNT(*) FROM processed_messages;";
         return (long)cmd.ExecuteScalar()!;
     });
+
+    private static long FileBytes(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;
 
     private static AckLog? OpenAckLog(string? path)
     {
