@@ -19,10 +19,11 @@ public sealed record BenchResult
     public required double PeakMemoryMb { get; init; }
     public required double ManagedHeapMb { get; init; }
     public required double AllocatedBytesPerMessage { get; init; }
-    /// <summary>Mean of the probe taken just before and just after the pipeline run.</summary>
+    /// <summary>Raw transactions over raw time, summed over the slices interleaved with the run.</summary>
     public required double RawSqliteTxPerSecond { get; init; }
-    public required double RawBefore { get; init; }
-    public required double RawAfter { get; init; }
+    public required double RawSlowestSlice { get; init; }
+    public required double RawFastestSlice { get; init; }
+    public required int RawSlices { get; init; }
     public required long PrefillInserted { get; init; }
     public required double PrefillSeconds { get; init; }
     public required int WarmupMessages { get; init; }
@@ -68,7 +69,7 @@ public sealed record BenchResult
         sb.AppendLine(c, $"  latency (message)    {Line(Latency)}");
         sb.AppendLine(c, $"    pipeline compute   {Line(Overhead)}   (without the commit)");
         sb.AppendLine(c, $"    durable commit     {Line(Commit)}");
-        sb.AppendLine(c, $"  raw SQLite           {RawSqliteTxPerSecond:N1} single-row durable upserts/s (same disk, same pragmas; {RawBefore:N0} before, {RawAfter:N0} after the run)");
+        sb.AppendLine(c, $"  raw SQLite           {RawSqliteTxPerSecond:N1} single-row durable upserts/s (same disk, same pragmas; {RawSlices} slices between the run's, {RawSlowestSlice:N0} to {RawFastestSlice:N0})");
         sb.AppendLine(c, $"  ratio                {Ratio:F3} (pipeline / raw)");
         sb.AppendLine(c, $"  memory               peak working set {PeakMemoryMb:N1} MB, managed heap {ManagedHeapMb:N1} MB, {AllocatedBytesPerMessage:N0} B allocated/message");
         if (Skipped > 0) sb.AppendLine(c, $"  skipped              {Skipped:N0} messages already handled (replayed ids)");

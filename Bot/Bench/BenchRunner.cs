@@ -15,6 +15,9 @@ namespace CompanionBot.Bench;
 /// </summary>
 public sealed class BenchRunner(IServiceProvider services, TextWriter status)
 {
+    /// <summary>The run alternates with the raw probe this many times (fewer when members send fewer messages).</summary>
+    public const int MaxSlices = 10;
+
     public async Task<BenchResult> RunAsync(BenchSettings settings, CancellationToken cancellationToken)
     {
         var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
@@ -32,10 +35,10 @@ public sealed class BenchRunner(IServiceProvider services, TextWriter status)
             var warmup = await Warmup.RunAsync(services, path, storage.BusyTimeoutSeconds,
                 (int)Math.Min(settings.WarmupMessages, settings.TotalMessages), cancellationToken).ConfigureAwait(false);
 
-            // The raw rate is taken before and after the pipeline (half the budget each) and averaged: on a shared
-            // disk the fsync cost drifts, and bracketing the run keeps the ratio honest.
-            var probeBudget = TimeSpan.FromMilliseconds(settings.RawProbeMilliseconds / 2.0);
-            var rawBefore = RawSqliteProbe.Measure(path, storage.BusyTimeoutSeconds, probeBudget);
+            // The raw probe runs in slices between slices of the pipeline run (see RawSqliteProbe).
+            using var probe = settings.RawProbeMilliseconds > 0 ? new RawSqliteProbe(path, storage.BusyTimeoutSeconds) : null;
+            var slices = Math.Min(MaxSlices, settings.Messages);
+            var slice = TimeSpan.FromMilliseconds(settings.RawProbeMilliseconds / (double)slices);
 
             // The store is synchronous: each worker blocks a pool thread while its commit is in flight, so make sure
             // every worker has one without waiting for the pool to grow (this process only runs the bench).
@@ -47,9 +50,8 @@ public sealed class BenchRunner(IServiceProvider services, TextWriter status)
             var run = new MessageRun(settings, script, pipeline, store, ack);
 
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
-            var elapsed = await run.ExecuteAsync(status, time, cancellationToken).ConfigureAwait(false);
+            var elapsed = await run.ExecuteAsync(status, time, slices, () => probe?.RunSlice(slice), cancellationToken).ConfigureAwait(false);
             var allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
-            var rawAfter = RawSqliteProbe.Measure(path, storage.BusyTimeoutSeconds, probeBudget);
 
             using var process = Process.GetCurrentProcess();
             process.Refresh();
@@ -64,9 +66,10 @@ public sealed class BenchRunner(IServiceProvider services, TextWriter status)
                 PeakMemoryMb = process.PeakWorkingSet64 / (1024.0 * 1024.0),
                 ManagedHeapMb = GC.GetGCMemoryInfo().HeapSizeBytes / (1024.0 * 1024.0),
                 AllocatedBytesPerMessage = allocated / (double)Math.Max(1, settings.TotalMessages),
-                RawSqliteTxPerSecond = (rawBefore + rawAfter) / 2,
-                RawBefore = rawBefore,
-                RawAfter = rawAfter,
+                RawSqliteTxPerSecond = probe?.Rate ?? 0,
+                RawSlowestSlice = probe?.SlowestSlice ?? 0,
+                RawFastestSlice = probe?.FastestSlice ?? 0,
+                RawSlices = probe?.Slices ?? 0,
                 PrefillInserted = inserted,
                 PrefillSeconds = prefillSeconds,
                 WarmupMessages = warmup,

@@ -14,24 +14,35 @@ internal sealed class MessageRun(BenchSettings settings, MessageScript script, C
     public LatencyRecorder Commit { get; } = new(settings.TotalMessages);
     public long Skipped => Interlocked.Read(ref _skipped);
 
-    /// <summary>Runs every message; returns the wall time from the first send to the last acknowledgement.</summary>
-    public async Task<TimeSpan> ExecuteAsync(TextWriter status, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs every message in <paramref name="slices"/> slices of rounds, calling <paramref name="between"/> after each
+    /// one; returns the wall time spent in the slices (from a slice's first send to its last acknowledgement).
+    /// </summary>
+    public async Task<TimeSpan> ExecuteAsync(TextWriter status, TimeProvider time, int slices, Action between, CancellationToken cancellationToken)
     {
         await using var progress = new ProgressReporter(status, time, "messages", settings.TotalMessages, () => Interlocked.Read(ref _done));
-        var start = Stopwatch.GetTimestamp();
+        var elapsed = TimeSpan.Zero;
         var workers = new Task[Math.Min(settings.Concurrency, settings.Members)];
-        for (var w = 0; w < workers.Length; w++)
+        for (var slice = 0; slice < slices; slice++)
         {
-            var worker = w;
-            workers[w] = Task.Run(() => WorkAsync(worker, workers.Length, cancellationToken), cancellationToken);
+            var first = (int)((long)settings.Messages * slice / slices);
+            var last = (int)((long)settings.Messages * (slice + 1) / slices);
+            var start = Stopwatch.GetTimestamp();
+            for (var w = 0; w < workers.Length; w++)
+            {
+                var worker = w;
+                workers[w] = Task.Run(() => WorkAsync(worker, workers.Length, first, last, cancellationToken), cancellationToken);
+            }
+            await Task.WhenAll(workers).ConfigureAwait(false);
+            elapsed += Stopwatch.GetElapsedTime(start);
+            between();
         }
-        await Task.WhenAll(workers).ConfigureAwait(false);
-        return Stopwatch.GetElapsedTime(start);
+        return elapsed;
     }
 
-    private async Task WorkAsync(int worker, int workers, CancellationToken cancellationToken)
+    private async Task WorkAsync(int worker, int workers, int firstRound, int endRound, CancellationToken cancellationToken)
     {
-        for (var round = 0; round < settings.Messages; round++)
+        for (var round = firstRound; round < endRound; round++)
         {
             for (var member = worker; member < settings.Members; member += workers)
             {
