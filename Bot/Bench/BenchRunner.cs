@@ -50,8 +50,14 @@ public sealed class BenchRunner(IServiceProvider services, TextWriter status)
             var run = new MessageRun(settings, script, pipeline, store, ack);
 
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
-            var elapsed = await run.ExecuteAsync(status, time, slices, () => probe?.RunSlice(slice), cancellationToken).ConfigureAwait(false);
-            var allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
+            long probeAllocated = 0;
+            var elapsed = await run.ExecuteAsync(status, time, slices, () =>
+            {
+                var before = GC.GetTotalAllocatedBytes(precise: false);
+                probe?.RunSlice(slice);
+                probeAllocated += GC.GetTotalAllocatedBytes(precise: false) - before;
+            }, cancellationToken).ConfigureAwait(false);
+            var allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore - probeAllocated;
 
             using var process = Process.GetCurrentProcess();
             process.Refresh();
