@@ -57,8 +57,8 @@ public sealed class GroupCommitTests
         var workers = Enumerable.Range(0, threads).Select(t => new Thread(() =>
         {
             start.SignalAndWait();
-            // NaN cannot be written as JSON: the bad turn throws inside the (possibly shared) transaction.
-            var state = t == 2 ? State($"m{t}", 1) with { Trust = double.NaN } : State($"m{t}", 1);
+            // A null member serializes, then fails inside the (possibly shared) transaction when the row is written.
+            var state = t == 2 ? State($"m{t}", 1) with { Key = new RelationshipKey("dm", null!) } : State($"m{t}", 1);
             try
             {
                 store.Save(state, $"msg-{t}");

@@ -8,9 +8,9 @@ using Microsoft.Extensions.Options;
 namespace CompanionBot.Bench;
 
 /// <summary>
-/// One bench run: open the ledger file with the production pragmas, bulk-prefill it, measure the raw durable write
-/// rate beside it, then feed members x messages through the whole pipeline (offline voice, no model) with
-/// <see cref="BenchSettings.Concurrency"/> workers. Worker w owns members w, w+C, ... and sends round by round, so a
+/// One bench run: open the ledger file with the production pragmas, bulk-prefill it, warm up on a scratch file, then
+/// feed members x messages through the whole pipeline (offline voice, no model) with
+/// <see cref="BenchSettings.Concurrency"/> workers, in slices alternating with the raw durable write probe. Worker w owns members w, w+C, ... and sends round by round, so a
 /// member's messages stay in order and the simulated clock only moves forward for each relationship.
 /// </summary>
 public sealed class BenchRunner(IServiceProvider services, TextWriter status)

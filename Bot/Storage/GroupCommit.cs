@@ -71,7 +71,7 @@ internal sealed class GroupCommit(SqliteDatabase database, bool enabled)
         {
             database.Write((_, tx) =>
             {
-                foreach (var t in batch) SqliteLedgerStore.WriteTurn(database, tx, t.State, t.MessageId);
+                foreach (var t in batch) SqliteLedgerStore.WriteTurn(database, tx, t.State, t.Json, t.MessageId);
                 return 0;
             });
             foreach (var t in batch) t.Complete(null);
@@ -93,6 +93,10 @@ internal sealed class GroupCommit(SqliteDatabase database, bool enabled)
         private bool _lead;
 
         public RelationshipState State => state;
+
+        /// <summary>Serialized on the caller's thread, before the queue: less work inside the shared transaction, and
+        /// a state that cannot be written fails its own caller before it ever joins a batch.</summary>
+        public string Json { get; } = StateJson.Write(state);
         public string? MessageId => messageId;
 
         /// <summary>Blocks until this turn was committed (false) or this caller must lead the next batch (true).</summary>

@@ -44,8 +44,11 @@ public sealed class SqliteLedgerStore : ILedgerStore
     /// </summary>
     public void Save(RelationshipState state, string? messageId) => _commits.Save(state, messageId);
 
-    /// <summary>Writes the state and the processed mark inside <paramref name="tx"/>: both land, or neither.</summary>
-    internal static void WriteTurn(SqliteDatabase database, SqliteTransaction tx, RelationshipState state, string? messageId)
+    /// <summary>
+    /// Writes the state (already serialized as <paramref name="stateJson"/>, outside the lock) and the processed mark
+    /// inside <paramref name="tx"/>: both land, or neither.
+    /// </summary>
+    internal static void WriteTurn(SqliteDatabase database, SqliteTransaction tx, RelationshipState state, string stateJson, string? messageId)
     {
         var cmd = database.Statement("""
             INSERT INTO relationships (scope, member, state, updated_at) VALUES ($scope, $member, $state, $at)
@@ -53,7 +56,7 @@ public sealed class SqliteLedgerStore : ILedgerStore
             """, tx);
         cmd.Parameters.AddWithValue("$scope", state.Key.Scope);
         cmd.Parameters.AddWithValue("$member", state.Key.MemberId);
-        cmd.Parameters.AddWithValue("$state", StateJson.Write(state));
+        cmd.Parameters.AddWithValue("$state", stateJson);
         cmd.Parameters.AddWithValue("$at", state.LastSeenAt.ToString("O", CultureInfo.InvariantCulture));
         cmd.ExecuteNonQuery();
         if (messageId is not null)
