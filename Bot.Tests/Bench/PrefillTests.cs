@@ -2,26 +2,24 @@ using CompanionBot.Bench;
 using CompanionBot.Ledger;
 using CompanionBot.Pipeline;
 using CompanionBot.Storage;
+using CompanionBot.Tests.Support;
 
 namespace CompanionBot.Tests.Bench;
 
 public sealed class PrefillTests
 {
-    private string _path = "";
+    private TempDatabase _db = null!;
 
     [SetUp]
-    public void ChoosePath() => _path = Path.Combine(Path.GetTempPath(), "prefill-test-" + Path.GetRandomFileName() + ".db");
+    public void CreatePath() => _db = new TempDatabase("prefill-test");
 
     [TearDown]
-    public void DeleteFiles()
-    {
-        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_path + suffix);
-    }
+    public void DeleteFiles() => _db.Dispose();
 
     [Test]
     public void Run_250Rows_InsertsExactly250ReadableRelationships()
     {
-        using var database = new SqliteDatabase(_path, 5, secureDelete: true);
+        using var database = new SqliteDatabase(_db.Path, 5, secureDelete: true);
         var store = new SqliteLedgerStore(database);
 
         var inserted = Prefill.Run(database, 250);
@@ -39,7 +37,7 @@ public sealed class PrefillTests
     [Test]
     public void Run_Twice_KeepsExistingRowsAndInsertsOnlyTheMissingOnes()
     {
-        using var database = new SqliteDatabase(_path, 5, secureDelete: true);
+        using var database = new SqliteDatabase(_db.Path, 5, secureDelete: true);
 
         Prefill.Run(database, 100);
         var second = Prefill.Run(database, 150);

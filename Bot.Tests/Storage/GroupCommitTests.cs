@@ -1,21 +1,19 @@
 using CompanionBot.Ledger;
 using CompanionBot.Pipeline;
 using CompanionBot.Storage;
+using CompanionBot.Tests.Support;
 
 namespace CompanionBot.Tests.Storage;
 
 public sealed class GroupCommitTests
 {
-    private string _path = "";
+    private TempDatabase _db = null!;
 
     [SetUp]
-    public void ChoosePath() => _path = Path.Combine(Path.GetTempPath(), "group-commit-" + Path.GetRandomFileName() + ".db");
+    public void CreatePath() => _db = new TempDatabase("group-commit");
 
     [TearDown]
-    public void DeleteFiles()
-    {
-        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_path + suffix);
-    }
+    public void DeleteFiles() => _db.Dispose();
 
     [TestCase(true)]
     [TestCase(false)]
@@ -23,7 +21,7 @@ public sealed class GroupCommitTests
     {
         const int threads = 8;
         const int savesEach = 40;
-        using (var database = new SqliteDatabase(_path, 5, secureDelete: true))
+        using (var database = new SqliteDatabase(_db.Path, 5, secureDelete: true))
         {
             var store = new SqliteLedgerStore(database, groupCommit);
             using var start = new Barrier(threads);
@@ -36,7 +34,7 @@ public sealed class GroupCommitTests
             workers.ForEach(w => w.Join());
         }
 
-        using var reopened = new SqliteDatabase(_path, 5, secureDelete: true);
+        using var reopened = new SqliteDatabase(_db.Path, 5, secureDelete: true);
         var check = new SqliteLedgerStore(reopened);
         Assert.That(check.Count(), Is.EqualTo(threads));
         for (var t = 0; t < threads; t++)
@@ -50,7 +48,7 @@ public sealed class GroupCommitTests
     public void Save_OneTurnCannotBeWritten_OnlyThatCallerFailsAndTheOthersAreStored()
     {
         const int threads = 6;
-        using var database = new SqliteDatabase(_path, 5, secureDelete: true);
+        using var database = new SqliteDatabase(_db.Path, 5, secureDelete: true);
         var store = new SqliteLedgerStore(database, groupCommit: true);
         var errors = new Exception?[threads];
         using var start = new Barrier(threads);
@@ -81,7 +79,7 @@ public sealed class GroupCommitTests
     [Test]
     public void Save_SingleCaller_InvalidTurnThrowsAndStoresNothing()
     {
-        using var database = new SqliteDatabase(_path, 5, secureDelete: true);
+        using var database = new SqliteDatabase(_db.Path, 5, secureDelete: true);
         var store = new SqliteLedgerStore(database);
 
         Assert.That(() => store.Save(State("m", 1) with { Warmth = double.NaN }, "msg"), Throws.Exception);

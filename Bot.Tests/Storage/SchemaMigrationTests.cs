@@ -1,30 +1,27 @@
 using CompanionBot.Ledger;
 using CompanionBot.Pipeline;
 using CompanionBot.Storage;
+using CompanionBot.Tests.Support;
 using Microsoft.Data.Sqlite;
 
 namespace CompanionBot.Tests.Storage;
 
 public sealed class SchemaMigrationTests
 {
-    private string _path = "";
+    private TempDatabase _db = null!;
 
     [SetUp]
-    public void ChoosePath() => _path = Path.Combine(Path.GetTempPath(), "migration-" + Path.GetRandomFileName() + ".db");
+    public void CreatePath() => _db = new TempDatabase("migration");
 
     [TearDown]
-    public void DeleteFiles()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_path + suffix);
-    }
+    public void DeleteFiles() => _db.Dispose();
 
     [Test]
     public void Open_Version1File_MovesRelationshipsToARowidTableAndKeepsEveryRow()
     {
         var at = new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);
         var state = RelationshipState.New(RelationshipKey.InGuild("42", "m1"), at, new LedgerBaseline(0.1, 0.1)) with { Exchanges = 7 };
-        using (var v1 = new SqliteConnection($"Data Source={_path};Pooling=False"))
+        using (var v1 = new SqliteConnection($"Data Source={_db.Path};Pooling=False"))
         {
             v1.Open();
             using var cmd = v1.CreateCommand();
@@ -39,7 +36,7 @@ public sealed class SchemaMigrationTests
             cmd.ExecuteNonQuery();
         }
 
-        using var database = new SqliteDatabase(_path, 5, secureDelete: true);
+        using var database = new SqliteDatabase(_db.Path, 5, secureDelete: true);
         var store = new SqliteLedgerStore(database);
 
         Assert.That(Convert.ToInt32(database.Pragma("user_version")), Is.EqualTo(SchemaMigrations.Steps[^1].Version));
@@ -58,7 +55,7 @@ public sealed class SchemaMigrationTests
     [Test]
     public void Save_AfterMigration_UpsertsByScopeAndMember()
     {
-        using var database = new SqliteDatabase(_path, 5, secureDelete: true);
+        using var database = new SqliteDatabase(_db.Path, 5, secureDelete: true);
         var store = new SqliteLedgerStore(database);
         var at = new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);
         var state = RelationshipState.New(RelationshipKey.Dm("m"), at, new LedgerBaseline(0.1, 0.1));
