@@ -58,6 +58,47 @@ public sealed class BenchModeTests
     }
 
     [Test]
+    public async Task RunAsync_DbHoldsRealMembers_RefusesWithCode2AndAddsNothing()
+    {
+        var db = Path.Combine(_folder, "live.db");
+        using (var database = new SqliteDatabase(db, 5, secureDelete: true))
+        {
+            var at = new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);
+            new SqliteLedgerStore(database).Save(
+                CompanionBot.Ledger.RelationshipState.New(CompanionBot.Pipeline.RelationshipKey.Dm("123456789"), at, new CompanionBot.Ledger.LedgerBaseline(0.1, 0.1)), "m1");
+        }
+
+        var (code, _, stderr) = await RunAsync("bench", "--members", "2", "--messages", "2", "--raw-ms", "0", "--db", db);
+
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(stderr, Does.Contain("holds relationships that are not the bench's"));
+        using var reopened = new SqliteDatabase(db, 5, secureDelete: true);
+        Assert.That(new SqliteLedgerStore(reopened).Count(), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task RunAsync_SameDbTwice_SecondRunReusesTheBenchRelationships()
+    {
+        var db = Path.Combine(_folder, "again.db");
+
+        var first = await RunAsync("bench", "--members", "3", "--messages", "2", "--prefill", "5", "--raw-ms", "0", "--db", db, "--json");
+        var second = await RunAsync("bench", "--members", "3", "--messages", "2", "--prefill", "5", "--raw-ms", "0", "--db", db, "--json");
+
+        Assert.That((first.Code, second.Code), Is.EqualTo((0, 0)));
+        using var json = JsonDocument.Parse(second.Stdout);
+        Assert.That(json.RootElement.GetProperty("relationships").GetInt64(), Is.EqualTo(8));
+        using var database = new SqliteDatabase(db, 5, secureDelete: true);
+        var processed = database.Read(c =>
+        {
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "SELECT COUNT(*) FROM processed_messages;";
+            return (long)cmd.ExecuteScalar()!;
+        });
+        Assert.That(processed, Is.EqualTo(12), "the second run's message ids must not collide with the first's");
+        Assert.That(new SqliteLedgerStore(database).Find(new MessageScript(3, "r0").Message(1, 0).Key)?.Exchanges, Is.EqualTo(4));
+    }
+
+    [Test]
     public async Task RunAsync_WithAckLog_LogsEveryAcknowledgedMessageOnce()
     {
         var log = Path.Combine(_folder, "acks.log");

@@ -27,6 +27,11 @@ public sealed class BenchRunner(IServiceProvider services, TextWriter status)
         try
         {
             using var database = new SqliteDatabase(path, storage.BusyTimeoutSeconds, secureDelete: true);
+            if (HoldsOtherRelationships(database))
+            {
+                throw new CommandLineException(
+                    $"--db {path} holds relationships that are not the bench's; the bench adds simulated members, so give it a file of its own");
+            }
             var prefillStart = Stopwatch.GetTimestamp();
             var inserted = await PrefillAsync(database, settings.Prefill, time).ConfigureAwait(false);
             var prefillSeconds = Stopwatch.GetElapsedTime(prefillStart).TotalSeconds;
@@ -108,6 +113,21 @@ public sealed class BenchRunner(IServiceProvider services, TextWriter status)
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT COUNT(*) FROM processed_messages;";
         return (long)cmd.ExecuteScalar()!;
+    });
+
+    /// <summary>
+    /// True when the file holds a member the bench did not write (say a live ledger given to --db by mistake).
+    /// Range conditions, so the member index answers without a scan: '.' is the character after '-'.
+    /// </summary>
+    private static bool HoldsOtherRelationships(SqliteDatabase database) => database.Read(connection =>
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"""
+            SELECT EXISTS (SELECT 1 FROM relationships WHERE member < '{MessageScript.MemberPrefix}'
+                OR (member >= '{MessageScript.MemberPrefix[..^1]}.' AND member < '{Prefill.KeyPrefix}')
+                OR member >= '{Prefill.KeyPrefix[..^1]}.');
+            """;
+        return (long)cmd.ExecuteScalar()! == 1;
     });
 
     private static long FileBytes(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;

@@ -49,6 +49,8 @@ public sealed class MessageScript(int members, string runTag)
         "ugh mondays",
     ];
 
+    public const string MemberPrefix = "bench-member-";
+
     private readonly SimulatedClock _clock = new(SimulatedClock.DefaultStart, SimulatedClock.DefaultRoundGap, members);
 
     public int Members => members;
@@ -56,7 +58,7 @@ public sealed class MessageScript(int members, string runTag)
     /// <summary>Member <paramref name="member"/>'s message number <paramref name="round"/>.</summary>
     public InboundMessage Message(int member, int round)
     {
-        var key = KeyOf("bench-member-", member);
+        var key = KeyOf(MemberPrefix, member);
         var text = Texts[(int)(((long)member * 7 + round) % Texts.Count)];
         return new InboundMessage(
             $"bench:{runTag}:{member}:{round}",
