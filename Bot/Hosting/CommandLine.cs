@@ -26,7 +26,7 @@ public sealed record CommandLine(Mode Mode, IReadOnlyList<string> Positional, IR
                                       run scenario files on a manual clock; exit 1 when an expectation fails
           eval <prompts.jsonl> [--json]
                                       each prompt as a new user's first message; decisions and a summary per category
-          bench [--members N] [--messages M] [--concurrency C] [--prefill R] [--db PATH] [--json]
+          bench [--members N] [--messages M] [--concurrency C] [--prefill R] [--db PATH] [--commit group|single] [--json]
                                       pipeline throughput and latency without the model, beside raw SQLite writes
 
         configuration comes from appsettings.json and environment variables (Discord__Token, Llm__Endpoint,

@@ -1,29 +1,71 @@
-using System.Collections.Concurrent;
-
 namespace CompanionBot.Pipeline;
 
 /// <summary>
 /// One message at a time per member (across servers and DMs): two messages never race on a ledger row, and a
-/// member never has more than one model request in flight.
+/// member never has more than one model request in flight. A member's gate lives only while someone holds or waits
+/// for it, so memory follows the members in flight, not every member ever seen.
 /// </summary>
 public sealed class MemberGate
 {
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new();
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, Entry> _gates = new(StringComparer.Ordinal);
+
+    /// <summary>Gates currently alive (held or awaited).</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_lock) return _gates.Count;
+        }
+    }
 
     public async Task<IDisposable> EnterAsync(string memberId, CancellationToken cancellationToken)
     {
-        var gate = _gates.GetOrAdd(memberId, static _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return new Release(gate);
+        Entry entry;
+        lock (_lock)
+        {
+            if (!_gates.TryGetValue(memberId, out entry!))
+            {
+                entry = new Entry();
+                _gates[memberId] = entry;
+            }
+            entry.Users++;
+        }
+        try
+        {
+            await entry.Semaphore.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            Leave(memberId, entry, held: false);
+            throw;
+        }
+        return new Release(this, memberId, entry);
     }
 
-    private sealed class Release(SemaphoreSlim gate) : IDisposable
+    private void Leave(string memberId, Entry entry, bool held)
+    {
+        lock (_lock)
+        {
+            // SemaphoreSlim resumes async waiters asynchronously, so releasing under the lock runs no waiter here.
+            if (held) entry.Semaphore.Release();
+            if (--entry.Users == 0) _gates.Remove(memberId);
+        }
+    }
+
+    private sealed class Entry
+    {
+        public SemaphoreSlim Semaphore { get; } = new(1, 1);
+        public int Users { get; set; }
+    }
+
+    private sealed class Release(MemberGate owner, string memberId, Entry entry) : IDisposable
     {
         private int _released;
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _released, 1) == 0) gate.Release();
+            if (Interlocked.Exchange(ref _released, 1) == 0) owner.Leave(memberId, entry, held: true);
         }
     }
 }

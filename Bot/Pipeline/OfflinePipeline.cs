@@ -4,7 +4,6 @@ using CompanionBot.Ledger;
 using CompanionBot.Personas;
 using CompanionBot.Prompting;
 using CompanionBot.Safety;
-using Microsoft.Extensions.Options;
 using CompanionBot.Replies;
 using CompanionBot.Stances;
 using CompanionBot.Storage;
@@ -26,5 +25,5 @@ public static class OfflinePipeline
         new PromptComposer(),
         new ReplyWriter(new OfflineChatModel(), new OfflineVoice()),
         new MemberGate(),
-        new SafetyGate(new FloodGuard(Options.Create(new FloodOptions { MemberMessages = 1000, ServerMessages = 100000 })), new InMemoryCounterStore()));
+        SafetyGate.Unlimited(new InMemoryCounterStore()));
 }

@@ -17,6 +17,10 @@ public sealed class SafetyGate(FloodGuard flood, ICounterStore counters)
     public const string FloodRule = "safety.flood";
     public const string SlowDown = "(You're sending a lot at once. I'll catch up with your next message in a moment.)";
 
+    /// <summary>For simulations (replay, eval, bench): scripted messages on a simulated clock are never flood.</summary>
+    public static SafetyGate Unlimited(ICounterStore counters) =>
+        new(new FloodGuard(Microsoft.Extensions.Options.Options.Create(new FloodOptions { MemberMessages = 1_000_000, ServerMessages = 1_000_000 })), counters);
+
     public FloodVerdict Admit(InboundMessage message, MessageAppraisal appraisal) =>
         appraisal.Has(Signal.Crisis) ? FloodVerdict.Admitted : flood.Check(message);
 

@@ -11,6 +11,7 @@ public sealed class SqliteDatabase : IDisposable
 {
     private readonly Lock _gate = new();
     private readonly SqliteConnection _connection;
+    private readonly Dictionary<string, SqliteCommand> _statements = new(StringComparer.Ordinal);
 
     public SqliteDatabase(IOptions<StorageOptions> options)
         : this(options.Value.DatabasePath, options.Value.BusyTimeoutSeconds, secureDelete: true)
@@ -65,6 +66,25 @@ public sealed class SqliteDatabase : IDisposable
         }
     }
 
+    /// <summary>
+    /// A command for <paramref name="sql"/>, prepared on first use and reused after (parsing a statement costs about
+    /// as much as running it on the hot path), with its parameters cleared and <paramref name="tx"/> set. Only inside
+    /// <see cref="Read{T}"/> or <see cref="Write{T}"/>, which hold the lock; never dispose it.
+    /// </summary>
+    public SqliteCommand Statement(string sql, SqliteTransaction? tx = null)
+    {
+        if (!_gate.IsHeldByCurrentThread) throw new InvalidOperationException("Statement is only for use inside Read or Write");
+        if (!_statements.TryGetValue(sql, out var cmd))
+        {
+            cmd = _connection.CreateCommand();
+            cmd.CommandText = sql;
+            _statements[sql] = cmd;
+        }
+        cmd.Parameters.Clear();
+        cmd.Transaction = tx;
+        return cmd;
+    }
+
     /// <summary>Moves every committed page into the main file and truncates the WAL to zero bytes.</summary>
     public void CheckpointTruncate()
     {
@@ -94,6 +114,8 @@ public sealed class SqliteDatabase : IDisposable
     {
         lock (_gate)
         {
+            foreach (var cmd in _statements.Values) cmd.Dispose();
+            _statements.Clear();
             _connection.Dispose();
         }
     }

@@ -5,65 +5,80 @@ using Microsoft.Data.Sqlite;
 
 namespace CompanionBot.Storage;
 
-public sealed class SqliteLedgerStore(SqliteDatabase database) : ILedgerStore
+public sealed class SqliteLedgerStore : ILedgerStore
 {
     /// <summary>Every table keyed by (scope, member): /reset and /forget delete from all of them.</summary>
     public static readonly IReadOnlyList<string> MemberTables = ["relationships", "processed_messages", "turns", "rapport_resets"];
+    private readonly SqliteDatabase _database;
+    private readonly GroupCommit _commits;
 
-    public RelationshipState? Find(RelationshipKey key) => database.Read(connection =>
+    public SqliteLedgerStore(SqliteDatabase database)
+        : this(database, groupCommit: true)
     {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT state FROM relationships WHERE scope = $scope AND member = $member;";
+    }
+
+    /// <param name="groupCommit">False gives every Save its own transaction even under concurrency (the bench's baseline).</param>
+    internal SqliteLedgerStore(SqliteDatabase database, bool groupCommit)
+    {
+        _database = database;
+        _commits = new GroupCommit(database, groupCommit);
+    }
+
+    public RelationshipState? Find(RelationshipKey key) => _database.Read(_ =>
+    {
+        var cmd = _database.Statement("SELECT state FROM relationships WHERE scope = $scope AND member = $member;");
         cmd.Parameters.AddWithValue("$scope", key.Scope);
         cmd.Parameters.AddWithValue("$member", key.MemberId);
         return cmd.ExecuteScalar() is string json ? StateJson.Read(json) with { Key = key } : null;
     });
 
-    public bool WasProcessed(string messageId) => database.Read(connection =>
+    public bool WasProcessed(string messageId) => _database.Read(_ =>
     {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT 1 FROM processed_messages WHERE message_id = $id;";
+        var cmd = _database.Statement("SELECT 1 FROM processed_messages WHERE message_id = $id;");
         cmd.Parameters.AddWithValue("$id", messageId);
         return cmd.ExecuteScalar() is not null;
     });
 
-    public void Save(RelationshipState state, string? messageId) => database.Write((connection, tx) =>
+    /// <summary>
+    /// One durable transaction per call; concurrent callers share a transaction through <see cref="GroupCommit"/>
+    /// (each returns only after the shared transaction committed), a lone caller gets a transaction of its own.
+    /// </summary>
+    public void Save(RelationshipState state, string? messageId) => _commits.Save(state, messageId);
+
+    /// <summary>
+    /// Writes the state (already serialized as <paramref name="stateJson"/>, outside the lock) and the processed mark
+    /// inside <paramref name="tx"/>: both land, or neither.
+    /// </summary>
+    internal static void WriteTurn(SqliteDatabase database, SqliteTransaction tx, RelationshipState state, string stateJson, string? messageId)
     {
-        using (var cmd = connection.CreateCommand())
-        {
-            cmd.Transaction = tx;
-            cmd.CommandText = """
-                INSERT INTO relationships (scope, member, state, updated_at) VALUES ($scope, $member, $state, $at)
-                ON CONFLICT (scope, member) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at;
-                """;
-            cmd.Parameters.AddWithValue("$scope", state.Key.Scope);
-            cmd.Parameters.AddWithValue("$member", state.Key.MemberId);
-            cmd.Parameters.AddWithValue("$state", StateJson.Write(state));
-            cmd.Parameters.AddWithValue("$at", state.LastSeenAt.ToString("O", CultureInfo.InvariantCulture));
-            cmd.ExecuteNonQuery();
-        }
+        var cmd = database.Statement("""
+            INSERT INTO relationships (scope, member, state, updated_at) VALUES ($scope, $member, $state, $at)
+            ON CONFLICT (scope, member) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at;
+            """, tx);
+        cmd.Parameters.AddWithValue("$scope", state.Key.Scope);
+        cmd.Parameters.AddWithValue("$member", state.Key.MemberId);
+        cmd.Parameters.AddWithValue("$state", stateJson);
+        cmd.Parameters.AddWithValue("$at", state.LastSeenAt.ToString("O", CultureInfo.InvariantCulture));
+        cmd.ExecuteNonQuery();
         if (messageId is not null)
         {
-            using var mark = connection.CreateCommand();
-            mark.Transaction = tx;
-            mark.CommandText = """
+            var mark = database.Statement("""
                 INSERT OR IGNORE INTO processed_messages (message_id, scope, member, processed_at)
                 VALUES ($id, $scope, $member, $at);
-                """;
+                """, tx);
             mark.Parameters.AddWithValue("$id", messageId);
             mark.Parameters.AddWithValue("$scope", state.Key.Scope);
             mark.Parameters.AddWithValue("$member", state.Key.MemberId);
             mark.Parameters.AddWithValue("$at", state.LastSeenAt.ToString("O", CultureInfo.InvariantCulture));
             mark.ExecuteNonQuery();
         }
-        return 0;
-    });
+    }
 
     public int Delete(RelationshipKey key) => DeleteWhere("scope = $scope AND member = $member", key.Scope, key.MemberId);
 
     public int DeleteMember(string memberId) => DeleteWhere("member = $member", null, memberId);
 
-    public long Count() => database.Read(connection =>
+    public long Count() => _database.Read(connection =>
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT COUNT(*) FROM relationships;";
@@ -72,7 +87,7 @@ public sealed class SqliteLedgerStore(SqliteDatabase database) : ILedgerStore
 
     private int DeleteWhere(string where, string? scope, string member)
     {
-        var deleted = database.Write((connection, tx) =>
+        var deleted = _database.Write((connection, tx) =>
         {
             var total = 0;
             foreach (var table in MemberTables)
@@ -86,7 +101,7 @@ public sealed class SqliteLedgerStore(SqliteDatabase database) : ILedgerStore
             }
             return total;
         });
-        database.CheckpointTruncate();
+        _database.CheckpointTruncate();
         return deleted;
     }
 }

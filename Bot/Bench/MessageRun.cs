@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using CompanionBot.Pipeline;
+
+namespace CompanionBot.Bench;
+
+/// <summary>The timed part of a bench run: the workers, their latencies, and the counters the progress line reads.</summary>
+internal sealed class MessageRun(BenchSettings settings, MessageScript script, ConversationPipeline pipeline, TimedLedgerStore store, AckLog? ack)
+{
+    private long _done;
+    private long _skipped;
+
+    public LatencyRecorder Latency { get; } = new(settings.TotalMessages);
+    public LatencyRecorder Overhead { get; } = new(settings.TotalMessages);
+    public LatencyRecorder Commit { get; } = new(settings.TotalMessages);
+    public long Skipped => Interlocked.Read(ref _skipped);
+
+    /// <summary>
+    /// Runs every message in <paramref name="slices"/> slices of rounds, calling <paramref name="between"/> after each
+    /// one; returns the wall time spent in the slices (from a slice's first send to its last acknowledgement).
+    /// </summary>
+    public async Task<TimeSpan> ExecuteAsync(TextWriter status, TimeProvider time, int slices, Action between, CancellationToken cancellationToken)
+    {
+        await using var progress = new ProgressReporter(status, time, "messages", settings.TotalMessages, () => Interlocked.Read(ref _done));
+        var elapsed = TimeSpan.Zero;
+        var workers = new Task[Math.Min(settings.Concurrency, settings.Members)];
+        for (var slice = 0; slice < slices; slice++)
+        {
+            var first = (int)((long)settings.Messages * slice / slices);
+            var last = (int)((long)settings.Messages * (slice + 1) / slices);
+            var start = Stopwatch.GetTimestamp();
+            for (var w = 0; w < workers.Length; w++)
+            {
+                var worker = w;
+                workers[w] = Task.Run(() => WorkAsync(worker, workers.Length, first, last, cancellationToken), cancellationToken);
+            }
+            await Task.WhenAll(workers).ConfigureAwait(false);
+            elapsed += Stopwatch.GetElapsedTime(start);
+            between();
+        }
+        return elapsed;
+    }
+
+    private async Task WorkAsync(int worker, int workers, int firstRound, int endRound, CancellationToken cancellationToken)
+    {
+        for (var round = firstRound; round < endRound; round++)
+        {
+            for (var member = worker; member < settings.Members; member += workers)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var message = script.Message(member, round);
+                var commit = store.BeginMessage();
+                var start = Stopwatch.GetTimestamp();
+                var result = await pipeline.HandleAsync(message, cancellationToken).ConfigureAwait(false);
+                var elapsed = Stopwatch.GetTimestamp() - start;
+                if (result is null) Interlocked.Increment(ref _skipped);
+                else ack?.Acknowledge(message);
+
+                var index = (long)round * settings.Members + member;
+                Latency.Record(index, elapsed);
+                Commit.Record(index, commit.Ticks);
+                Overhead.Record(index, elapsed - commit.Ticks);
+                Interlocked.Increment(ref _done);
+            }
+        }
+    }
+}
