@@ -61,7 +61,8 @@ public sealed class MessageScript(int members, string runTag)
         var key = KeyOf(MemberPrefix, member);
         var text = Texts[(int)(((long)member * 7 + round) % Texts.Count)];
         return new InboundMessage(
-            $"bench:{runTag}:{member}:{round}",
+            // Ids grow in send order, as Discord's time-ordered snowflakes do, so the processed-id index appends.
+            $"bench:{runTag}:{(long)round * members + member:D12}",
             key,
             key.IsDm ? $"dm-{member}" : "general",
             $"member{member}",

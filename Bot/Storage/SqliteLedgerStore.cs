@@ -5,36 +5,29 @@ using Microsoft.Data.Sqlite;
 
 namespace CompanionBot.Storage;
 
-public sealed class SqliteLedgerStore : ILedgerStore
+/// <param name="groupCommit">False gives every Save its own transaction even under concurrency (the bench's baseline).</param>
+public sealed class SqliteLedgerStore(SqliteDatabase database, bool groupCommit) : ILedgerStore
 {
     /// <summary>Every table keyed by (scope, member): /reset and /forget delete from all of them.</summary>
     public static readonly IReadOnlyList<string> MemberTables = ["relationships", "processed_messages", "turns", "rapport_resets"];
-    private readonly SqliteDatabase _database;
-    private readonly GroupCommit _commits;
+    private readonly GroupCommit _commits = new(database, groupCommit);
 
     public SqliteLedgerStore(SqliteDatabase database)
         : this(database, groupCommit: true)
     {
     }
 
-    /// <param name="groupCommit">False gives every Save its own transaction even under concurrency (the bench's baseline).</param>
-    internal SqliteLedgerStore(SqliteDatabase database, bool groupCommit)
+    public RelationshipState? Find(RelationshipKey key) => database.Read(_ =>
     {
-        _database = database;
-        _commits = new GroupCommit(database, groupCommit);
-    }
-
-    public RelationshipState? Find(RelationshipKey key) => _database.Read(_ =>
-    {
-        var cmd = _database.Statement("SELECT state FROM relationships WHERE scope = $scope AND member = $member;");
+        var cmd = database.Statement("SELECT state FROM relationships WHERE scope = $scope AND member = $member;");
         cmd.Parameters.AddWithValue("$scope", key.Scope);
         cmd.Parameters.AddWithValue("$member", key.MemberId);
         return cmd.ExecuteScalar() is string json ? StateJson.Read(json) with { Key = key } : null;
     });
 
-    public bool WasProcessed(string messageId) => _database.Read(_ =>
+    public bool WasProcessed(string messageId) => database.Read(_ =>
     {
-        var cmd = _database.Statement("SELECT 1 FROM processed_messages WHERE message_id = $id;");
+        var cmd = database.Statement("SELECT 1 FROM processed_messages WHERE message_id = $id;");
         cmd.Parameters.AddWithValue("$id", messageId);
         return cmd.ExecuteScalar() is not null;
     });
@@ -78,7 +71,7 @@ public sealed class SqliteLedgerStore : ILedgerStore
 
     public int DeleteMember(string memberId) => DeleteWhere("member = $member", null, memberId);
 
-    public long Count() => _database.Read(connection =>
+    public long Count() => database.Read(connection =>
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT COUNT(*) FROM relationships;";
@@ -87,7 +80,7 @@ public sealed class SqliteLedgerStore : ILedgerStore
 
     private int DeleteWhere(string where, string? scope, string member)
     {
-        var deleted = _database.Write((connection, tx) =>
+        var deleted = database.Write((connection, tx) =>
         {
             var total = 0;
             foreach (var table in MemberTables)
@@ -101,7 +94,7 @@ public sealed class SqliteLedgerStore : ILedgerStore
             }
             return total;
         });
-        _database.CheckpointTruncate();
+        database.CheckpointTruncate();
         return deleted;
     }
 }
