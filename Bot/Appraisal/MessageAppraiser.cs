@@ -28,15 +28,13 @@ public sealed partial class MessageAppraiser(AppraisalLexicon lexicon)
         var normalized = TextNormalizer.Normalize(text, lexicon);
         var signals = new Dictionary<Signal, double>();
         var evidence = new List<string>();
-        foreach (var sentence in Sentences(normalized))
+        var lines = string.Join('\n', Sentences(normalized));
+        foreach (var entry in lexicon.Signals)
         {
-            foreach (var entry in lexicon.Signals)
-            {
-                var strength = Match(entry, sentence, out var matched);
-                if (strength <= 0) continue;
-                Raise(signals, entry.Signal, strength);
-                evidence.Add($"{Common.WireNames.Of(entry.Signal)}: \"{matched}\"");
-            }
+            var strength = Match(entry, lines, out var matched);
+            if (strength <= 0) continue;
+            Raise(signals, entry.Signal, strength);
+            evidence.Add($"{Common.WireNames.Of(entry.Signal)}: \"{matched}\"");
         }
         var risk = Derive(signals, text, normalized, state, now);
         return new MessageAppraisal(signals, evidence) { CrisisRisk = risk };
@@ -46,20 +44,47 @@ public sealed partial class MessageAppraiser(AppraisalLexicon lexicon)
     public static double CarriedRisk(MessageAppraisal appraisal, RelationshipState state, DateTimeOffset now) =>
         Math.Min(1, Math.Max(appraisal.CrisisRisk, Decayed(state, now) * 0.8));
 
-    private static double Match(SignalLexicon entry, string sentence, out string matched)
+    /// <summary>
+    /// The strongest pattern of a signal that matches in a sentence its idioms do not cancel. One scan of the whole
+    /// message per pattern (sentences are lines); the idioms are checked only on the sentence of a match.
+    /// </summary>
+    private static double Match(SignalLexicon entry, string lines, out string matched)
     {
         matched = "";
         var best = 0.0;
         foreach (var pattern in entry.Patterns)
         {
             if (pattern.Strength <= best) continue;
-            var m = SafeMatch(pattern.Pattern, sentence);
-            if (m is null || !m.Success) continue;
-            best = pattern.Strength;
-            matched = m.Value;
+            for (var m = SafeMatch(pattern.Pattern, lines); m is { Success: true }; m = SafeNext(m))
+            {
+                if (entry.Unless.Count > 0 && Cancelled(entry, SentenceAt(lines, m.Index))) continue;
+                best = pattern.Strength;
+                matched = m.Value;
+                break;
+            }
         }
-        if (best > 0 && entry.Unless.Any(u => SafeMatch(u, sentence)?.Success == true)) return 0;
         return best;
+    }
+
+    private static bool Cancelled(SignalLexicon entry, string sentence) => entry.Unless.Any(u => SafeMatch(u, sentence)?.Success == true);
+
+    private static string SentenceAt(string lines, int index)
+    {
+        var start = index == 0 ? 0 : lines.LastIndexOf('\n', index - 1) + 1;
+        var end = lines.IndexOf('\n', index);
+        return lines[start..(end < 0 ? lines.Length : end)];
+    }
+
+    private static Match? SafeNext(Match match)
+    {
+        try
+        {
+            return match.NextMatch();
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null;
+        }
     }
 
     /// <summary>A pattern that runs too long counts as no match: one odd message must never stop the pipeline.</summary>

@@ -24,9 +24,7 @@ public static partial class TextNormalizer
             if (c != '\0') sb.Append(c);
         }
         var collapsed = LetterRun().Replace(sb.ToString(), "$1");
-        var words = Word().Replace(collapsed, m => lexicon.Words.TryGetValue(m.Value, out var r) ? r : m.Value);
-        foreach (var (phrase, replacement) in lexicon.Phrases) words = phrase.Replace(words, replacement);
-        return Spaces().Replace(words, " ").Trim();
+        return ReplaceWords(Spaces().Replace(collapsed, " "), lexicon).Trim();
     }
 
     /// <summary>Accented Latin letters and their plain forms (the program runs without ICU, so no Unicode normalisation).</summary>
@@ -53,8 +51,53 @@ public static partial class TextNormalizer
     [GeneratedRegex(@"([a-z])\1{2,}")]
     private static partial Regex LetterRun();
 
-    [GeneratedRegex(@"[a-z0-9]+")]
-    private static partial Regex Word();
+    /// <summary>
+    /// One pass over the words: slang words are replaced ("u" -> "you") and two-word phrases joined ("i am" -> "im"),
+    /// with span lookups so no string is made for a word that stays as it is.
+    /// </summary>
+    private static string ReplaceWords(string text, AppraisalLexicon lexicon)
+    {
+        var words = lexicon.Words.GetAlternateLookup<ReadOnlySpan<char>>();
+        var phrases = lexicon.Phrases.GetAlternateLookup<ReadOnlySpan<char>>();
+        var sb = new StringBuilder(text.Length + 8);
+        var span = text.AsSpan();
+        var i = 0;
+        while (i < span.Length)
+        {
+            if (!IsWordChar(span[i]))
+            {
+                sb.Append(span[i++]);
+                continue;
+            }
+            var end = WordEnd(span, i);
+            // A phrase: this word, one space, the next word.
+            if (end + 1 < span.Length && span[end] == ' ' && IsWordChar(span[end + 1]))
+            {
+                var next = WordEnd(span, end + 1);
+                if (phrases.TryGetValue(span[i..next], out var joined))
+                {
+                    sb.Append(joined);
+                    i = next;
+                    continue;
+                }
+            }
+            var word = span[i..end];
+            if (words.TryGetValue(word, out var replacement)) sb.Append(replacement);
+            else if (phrases.TryGetValue(word, out var single)) sb.Append(single);
+            else sb.Append(word);
+            i = end;
+        }
+        return sb.ToString();
+    }
+
+    private static bool IsWordChar(char c) => c is (>= 'a' and <= 'z') or (>= '0' and <= '9');
+
+    private static int WordEnd(ReadOnlySpan<char> span, int start)
+    {
+        var end = start;
+        while (end < span.Length && IsWordChar(span[end])) end++;
+        return end;
+    }
 
     [GeneratedRegex(@"[ \t]+")]
     private static partial Regex Spaces();
