@@ -26,7 +26,7 @@ public sealed class PipelineHarness : IDisposable
         Pipeline = new ConversationPipeline(Store, new FixedPersonaProvider(Engine.DefaultPersona), Engine.Appraiser,
             new RelationshipLedger(), new StanceEngine(), new PromptComposer(),
             new ReplyWriter(model ?? new OfflineChatModel(), new OfflineVoice()), new MemberGate(),
-            new SafetyGate(new FloodGuard(Options.Create(new FloodOptions())), Counters), History);
+            new SafetyGate(new FloodGuard(Options.Create(new FloodOptions()))), History);
     }
 
     public SqliteDatabase Database { get; }

@@ -26,12 +26,14 @@ public sealed class TimedLedgerStore(ILedgerStore inner) : ILedgerStore
 
     public bool WasProcessed(string messageId) => inner.WasProcessed(messageId);
 
-    public void Save(RelationshipState state, string? messageId)
+    public void Save(RelationshipState state, string? messageId) => Save(new TurnRecord(state, messageId));
+
+    public void Save(TurnRecord record)
     {
         var start = Stopwatch.GetTimestamp();
         try
         {
-            inner.Save(state, messageId);
+            inner.Save(record);
         }
         finally
         {

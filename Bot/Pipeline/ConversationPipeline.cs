@@ -10,7 +10,7 @@ using CompanionBot.Storage;
 namespace CompanionBot.Pipeline;
 
 /// <summary>
-/// The flow, one line per step: appraise, move the ledger, decide, persist, compose, write the reply.
+/// The flow, one line per step: appraise, move the ledger, decide, compose, write the reply, persist it all at once.
 /// Idempotent by message id; one message (so one model request) at a time per member; flood limits never
 /// apply to a crisis message.
 /// </summary>
@@ -47,13 +47,17 @@ public sealed class ConversationPipeline(
         var change = ledger.Apply(before, appraisal, persona, now);
         var decision = engine.Decide(change.After, appraisal, persona, now);
         var after = ledger.Remember(change.After, appraisal, decision, now);
-        store.Save(after, message.MessageId);
-        safety.Record(decision, now);
-        stats?.Record(message.Key.Scope, decision);
 
         var prompt = composer.Compose(persona, after, decision, message, history?.Recent(message.Key, composer.HistoryTurns) ?? []);
         var reply = await replies.WriteAsync(prompt, decision, persona, after, cancellationToken).ConfigureAwait(false);
-        history?.Record(message.Key, decision, message.Text, reply.Body, now);
+
+        // One durable transaction for the whole turn, before the reply is sent: a crash before it leaves the
+        // message unhandled (a replay answers it), a crash after it loses nothing that was acknowledged.
+        store.Save(new TurnRecord(after, message.MessageId)
+        {
+            History = history?.EntryFor(decision, message.Text, reply.Body, now),
+            Counters = [.. SafetyGate.CountersFor(decision, now), .. stats?.CountersFor(message.Key.Scope, decision, now) ?? []],
+        });
         return new TurnResult(message, appraisal, change with { After = after }, decision, prompt, reply);
     }
 }

@@ -25,5 +25,5 @@ public static class OfflinePipeline
         new PromptComposer(),
         new ReplyWriter(new OfflineChatModel(), new OfflineVoice()),
         new MemberGate(),
-        SafetyGate.Unlimited(new InMemoryCounterStore()));
+        SafetyGate.Unlimited());
 }

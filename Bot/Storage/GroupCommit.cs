@@ -1,5 +1,3 @@
-using CompanionBot.Ledger;
-
 namespace CompanionBot.Storage;
 
 /// <summary>
@@ -22,9 +20,9 @@ internal sealed class GroupCommit(SqliteDatabase database, bool enabled)
     private List<Turn> _queue = [];
     private bool _leading;
 
-    public void Save(RelationshipState state, string? messageId)
+    public void Save(TurnRecord record)
     {
-        var turn = new Turn(state, messageId);
+        var turn = new Turn(record);
         if (!enabled)
         {
             Commit([turn]);
@@ -71,7 +69,7 @@ internal sealed class GroupCommit(SqliteDatabase database, bool enabled)
         {
             database.Write((_, tx) =>
             {
-                foreach (var t in batch) SqliteLedgerStore.WriteTurn(database, tx, t.State, t.Json, t.MessageId);
+                foreach (var t in batch) SqliteLedgerStore.WriteTurn(database, tx, t.Record, t.Json);
                 return 0;
             });
             foreach (var t in batch) t.Complete(null);
@@ -86,18 +84,17 @@ internal sealed class GroupCommit(SqliteDatabase database, bool enabled)
         }
     }
 
-    private sealed class Turn(RelationshipState state, string? messageId)
+    private sealed class Turn(TurnRecord record)
     {
         private readonly ManualResetEventSlim _signal = new();
         private Exception? _error;
         private bool _lead;
 
-        public RelationshipState State => state;
+        public TurnRecord Record => record;
 
         /// <summary>Serialized on the caller's thread, before the queue: less work inside the shared transaction, and
         /// a state that cannot be written fails its own caller before it ever joins a batch.</summary>
-        public string Json { get; } = StateJson.Write(state);
-        public string? MessageId => messageId;
+        public string Json { get; } = StateJson.Write(record.State);
 
         /// <summary>Blocks until this turn was committed (false) or this caller must lead the next batch (true).</summary>
         public bool WaitForOutcome()

@@ -13,6 +13,9 @@ public interface IHistoryStore
     /// <summary>The newest turns of this relationship, oldest first; at most <paramref name="max"/>.</summary>
     IReadOnlyList<ChatTurn> Recent(RelationshipKey key, int max);
 
+    /// <summary>The exchange to keep with the turn's other writes, or null when nothing is kept (crisis care, history off).</summary>
+    HistoryEntry? EntryFor(StanceDecision decision, string userText, string replyText, DateTimeOffset at);
+
     /// <summary>Keeps the user's message and the reply, unless the decision carried crisis resources.</summary>
     void Record(RelationshipKey key, StanceDecision decision, string userText, string replyText, DateTimeOffset at);
 }

@@ -14,6 +14,9 @@ public interface ILedgerStore
     /// <summary>Saves the state and marks the message handled, in one durable transaction.</summary>
     void Save(RelationshipState state, string? messageId);
 
+    /// <summary>Saves everything a handled message writes (<see cref="TurnRecord"/>) in one durable transaction.</summary>
+    void Save(TurnRecord record);
+
     /// <summary>Deletes the relationship and every row keyed to it (turns, handled ids). Returns rows deleted.</summary>
     int Delete(RelationshipKey key);
 

@@ -14,10 +14,13 @@ public sealed class InMemoryLedgerStore : ILedgerStore
 
     public bool WasProcessed(string messageId) => _processed.ContainsKey(messageId);
 
-    public void Save(RelationshipState state, string? messageId)
+    public void Save(RelationshipState state, string? messageId) => Save(new TurnRecord(state, messageId));
+
+    /// <summary>Keeps the state and the handled mark; simulations keep no history and no counters.</summary>
+    public void Save(TurnRecord record)
     {
-        _states[state.Key] = state;
-        if (messageId is not null) _processed[messageId] = state.Key;
+        _states[record.State.Key] = record.State;
+        if (record.MessageId is not null) _processed[record.MessageId] = record.State.Key;
     }
 
     public int Delete(RelationshipKey key) => Remove(k => k == key);

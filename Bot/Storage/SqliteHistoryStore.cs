@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using System.Globalization;
 using CompanionBot.Pipeline;
 using CompanionBot.Prompting;
@@ -35,34 +36,42 @@ public sealed class SqliteHistoryStore(SqliteDatabase database, IOptions<Storage
         return turns;
     });
 
-    public void Record(RelationshipKey key, StanceDecision decision, string userText, string replyText, DateTimeOffset at)
+    public HistoryEntry? EntryFor(StanceDecision decision, string userText, string replyText, DateTimeOffset at)
     {
         var kept = options.Value.HistoryTurnsKept;
-        if (kept <= 0 || decision.Has(Directive.CrisisResources)) return;
-        database.Write((connection, tx) =>
+        return kept <= 0 || decision.Has(Directive.CrisisResources) ? null : new HistoryEntry(userText, replyText, at, kept);
+    }
+
+    public void Record(RelationshipKey key, StanceDecision decision, string userText, string replyText, DateTimeOffset at)
+    {
+        if (EntryFor(decision, userText, replyText, at) is not { } entry) return;
+        database.Write((_, tx) =>
         {
-            foreach (var (role, text) in new[] { (UserRole, userText), (AssistantRole, replyText) })
-            {
-                using var insert = connection.CreateCommand();
-                insert.Transaction = tx;
-                insert.CommandText = "INSERT INTO turns (scope, member, role, text, at) VALUES ($scope, $member, $role, $text, $at);";
-                insert.Parameters.AddWithValue("$scope", key.Scope);
-                insert.Parameters.AddWithValue("$member", key.MemberId);
-                insert.Parameters.AddWithValue("$role", role);
-                insert.Parameters.AddWithValue("$text", PromptText.Truncate(text.Trim(), MaxStoredChars));
-                insert.Parameters.AddWithValue("$at", at.ToString("O", CultureInfo.InvariantCulture));
-                insert.ExecuteNonQuery();
-            }
-            using var trim = connection.CreateCommand();
-            trim.Transaction = tx;
-            trim.CommandText = """
-                DELETE FROM turns WHERE scope = $scope AND member = $member AND id NOT IN
-                    (SELECT id FROM turns WHERE scope = $scope AND member = $member ORDER BY id DESC LIMIT $kept);
-                """;
-            trim.Parameters.AddWithValue("$scope", key.Scope);
-            trim.Parameters.AddWithValue("$member", key.MemberId);
-            trim.Parameters.AddWithValue("$kept", kept);
-            return trim.ExecuteNonQuery();
+            Append(database, tx, key, entry);
+            return 0;
         });
+    }
+
+    /// <summary>Appends the exchange and trims the relationship to the newest <see cref="HistoryEntry.Kept"/> turns, inside <paramref name="tx"/>.</summary>
+    internal static void Append(SqliteDatabase database, SqliteTransaction tx, RelationshipKey key, HistoryEntry entry)
+    {
+        foreach (var (role, text) in new[] { (UserRole, entry.UserText), (AssistantRole, entry.ReplyText) })
+        {
+            var insert = database.Statement("INSERT INTO turns (scope, member, role, text, at) VALUES ($scope, $member, $role, $text, $at);", tx);
+            insert.Parameters.AddWithValue("$scope", key.Scope);
+            insert.Parameters.AddWithValue("$member", key.MemberId);
+            insert.Parameters.AddWithValue("$role", role);
+            insert.Parameters.AddWithValue("$text", PromptText.Truncate(text.Trim(), MaxStoredChars));
+            insert.Parameters.AddWithValue("$at", entry.At.ToString("O", CultureInfo.InvariantCulture));
+            insert.ExecuteNonQuery();
+        }
+        var trim = database.Statement("""
+            DELETE FROM turns WHERE scope = $scope AND member = $member AND id NOT IN
+                (SELECT id FROM turns WHERE scope = $scope AND member = $member ORDER BY id DESC LIMIT $kept);
+            """, tx);
+        trim.Parameters.AddWithValue("$scope", key.Scope);
+        trim.Parameters.AddWithValue("$member", key.MemberId);
+        trim.Parameters.AddWithValue("$kept", entry.Kept);
+        trim.ExecuteNonQuery();
     }
 }

@@ -36,14 +36,19 @@ public sealed class SqliteLedgerStore(SqliteDatabase database, bool groupCommit)
     /// One durable transaction per call; concurrent callers share a transaction through <see cref="GroupCommit"/>
     /// (each returns only after the shared transaction committed), a lone caller gets a transaction of its own.
     /// </summary>
-    public void Save(RelationshipState state, string? messageId) => _commits.Save(state, messageId);
+    public void Save(RelationshipState state, string? messageId) => Save(new TurnRecord(state, messageId));
+
+    public void Save(TurnRecord record) => _commits.Save(record);
 
     /// <summary>
-    /// Writes the state (already serialized as <paramref name="stateJson"/>, outside the lock) and the processed mark
-    /// inside <paramref name="tx"/>: both land, or neither.
+    /// Writes a handled message inside <paramref name="tx"/>: the state (already serialized as
+    /// <paramref name="stateJson"/>, outside the lock), the processed mark, the history exchange with its trim, and
+    /// the anonymous counters. All of it lands, or none.
     /// </summary>
-    internal static void WriteTurn(SqliteDatabase database, SqliteTransaction tx, RelationshipState state, string stateJson, string? messageId)
+    internal static void WriteTurn(SqliteDatabase database, SqliteTransaction tx, TurnRecord record, string stateJson)
     {
+        var state = record.State;
+        var at = state.LastSeenAt.ToString("O", CultureInfo.InvariantCulture);
         var cmd = database.Statement("""
             INSERT INTO relationships (scope, member, state, updated_at) VALUES ($scope, $member, $state, $at)
             ON CONFLICT (scope, member) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at;
@@ -51,19 +56,31 @@ public sealed class SqliteLedgerStore(SqliteDatabase database, bool groupCommit)
         cmd.Parameters.AddWithValue("$scope", state.Key.Scope);
         cmd.Parameters.AddWithValue("$member", state.Key.MemberId);
         cmd.Parameters.AddWithValue("$state", stateJson);
-        cmd.Parameters.AddWithValue("$at", state.LastSeenAt.ToString("O", CultureInfo.InvariantCulture));
+        cmd.Parameters.AddWithValue("$at", at);
         cmd.ExecuteNonQuery();
-        if (messageId is not null)
+        if (record.MessageId is not null)
         {
             var mark = database.Statement("""
                 INSERT OR IGNORE INTO processed_messages (message_id, scope, member, processed_at)
                 VALUES ($id, $scope, $member, $at);
                 """, tx);
-            mark.Parameters.AddWithValue("$id", messageId);
+            mark.Parameters.AddWithValue("$id", record.MessageId);
             mark.Parameters.AddWithValue("$scope", state.Key.Scope);
             mark.Parameters.AddWithValue("$member", state.Key.MemberId);
-            mark.Parameters.AddWithValue("$at", state.LastSeenAt.ToString("O", CultureInfo.InvariantCulture));
+            mark.Parameters.AddWithValue("$at", at);
             mark.ExecuteNonQuery();
+        }
+        if (record.History is { } history) SqliteHistoryStore.Append(database, tx, state.Key, history);
+        foreach (var counter in record.Counters)
+        {
+            var count = database.Statement("""
+                INSERT INTO counters (name, scope, period, value) VALUES ($name, $scope, $period, 1)
+                ON CONFLICT (name, scope, period) DO UPDATE SET value = value + 1;
+                """, tx);
+            count.Parameters.AddWithValue("$name", counter.Name);
+            count.Parameters.AddWithValue("$scope", counter.Scope);
+            count.Parameters.AddWithValue("$period", counter.Period);
+            count.ExecuteNonQuery();
         }
     }
 

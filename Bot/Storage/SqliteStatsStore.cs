@@ -10,6 +10,9 @@ namespace CompanionBot.Storage;
 /// </summary>
 public interface IStatsRecorder
 {
+    /// <summary>The counters one reply adds, written with the rest of the turn in one transaction.</summary>
+    IReadOnlyList<CounterIncrement> CountersFor(string scope, StanceDecision decision, DateTimeOffset at);
+
     void Record(string scope, StanceDecision decision);
 }
 
@@ -24,14 +27,20 @@ public sealed class SqliteStatsStore(SqliteDatabase database, TimeProvider time)
 
     public static string PeriodOf(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
+    public IReadOnlyList<CounterIncrement> CountersFor(string scope, StanceDecision decision, DateTimeOffset at)
+    {
+        var period = PeriodOf(at);
+        var names = new List<CounterIncrement> { new(StancePrefix + WireNames.Of(decision.Stance), scope, period) };
+        if (decision.Has(Directive.CrisisResources)) names.Add(new(SafetyReferral, scope, period));
+        return names;
+    }
+
     public void Record(string scope, StanceDecision decision)
     {
-        var period = PeriodOf(time.GetUtcNow());
-        var names = new List<string> { StancePrefix + WireNames.Of(decision.Stance) };
-        if (decision.Has(Directive.CrisisResources)) names.Add(SafetyReferral);
+        var counters = CountersFor(scope, decision, time.GetUtcNow());
         database.Write((connection, tx) =>
         {
-            foreach (var name in names)
+            foreach (var counter in counters)
             {
                 using var cmd = connection.CreateCommand();
                 cmd.Transaction = tx;
@@ -39,9 +48,9 @@ public sealed class SqliteStatsStore(SqliteDatabase database, TimeProvider time)
                     INSERT INTO counters (name, scope, period, value) VALUES ($name, $scope, $period, 1)
                     ON CONFLICT (name, scope, period) DO UPDATE SET value = value + 1;
                     """;
-                cmd.Parameters.AddWithValue("$name", name);
-                cmd.Parameters.AddWithValue("$scope", scope);
-                cmd.Parameters.AddWithValue("$period", period);
+                cmd.Parameters.AddWithValue("$name", counter.Name);
+                cmd.Parameters.AddWithValue("$scope", counter.Scope);
+                cmd.Parameters.AddWithValue("$period", counter.Period);
                 cmd.ExecuteNonQuery();
             }
             return 0;
