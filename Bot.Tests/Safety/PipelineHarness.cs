@@ -17,7 +17,7 @@ public sealed class PipelineHarness : IDisposable
 {
     private int _sequence;
 
-    public PipelineHarness(string path, IChatModel? model = null, bool secureDelete = true)
+    public PipelineHarness(string path, IChatModel? model = null, bool secureDelete = true, IAppraisalAssistant? assistant = null)
     {
         Database = new SqliteDatabase(path, 5, secureDelete);
         Store = new SqliteLedgerStore(Database);
@@ -26,7 +26,7 @@ public sealed class PipelineHarness : IDisposable
         Pipeline = new ConversationPipeline(Store, new FixedPersonaProvider(Engine.DefaultPersona), Engine.Appraiser,
             new RelationshipLedger(), new StanceEngine(), new PromptComposer(),
             new ReplyWriter(model ?? new OfflineChatModel(), new OfflineVoice()), new MemberGate(),
-            new SafetyGate(new FloodGuard(Options.Create(new FloodOptions()))), History);
+            new SafetyGate(new FloodGuard(Options.Create(new FloodOptions()))), History, assistant: assistant);
     }
 
     public SqliteDatabase Database { get; }

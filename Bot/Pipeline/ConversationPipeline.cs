@@ -1,4 +1,5 @@
 using CompanionBot.Appraisal;
+using CompanionBot.LanguageModel;
 using CompanionBot.Ledger;
 using CompanionBot.Personas;
 using CompanionBot.Prompting;
@@ -25,7 +26,8 @@ public sealed class ConversationPipeline(
     MemberGate gate,
     SafetyGate safety,
     IHistoryStore? history = null,
-    IStatsRecorder? stats = null)
+    IStatsRecorder? stats = null,
+    IAppraisalAssistant? assistant = null)
 {
     /// <summary>Handles one message; null when it was already handled (a replayed event) or dropped as flood.</summary>
     public async Task<TurnResult?> HandleAsync(InboundMessage message, CancellationToken cancellationToken)
@@ -38,6 +40,11 @@ public sealed class ConversationPipeline(
         var before = store.Find(message.Key) ?? RelationshipState.New(message.Key, now, persona.Baseline);
 
         var appraisal = appraiser.Appraise(message.Text, before, now);
+        // Optional model second opinion (Llm:AssistAppraisal): refines only non-safety signals, never the floor.
+        if (assistant is not null && !appraisal.Has(Signal.Crisis))
+        {
+            appraisal = await assistant.RefineAsync(message.Text, appraisal, cancellationToken).ConfigureAwait(false);
+        }
         var admitted = safety.Admit(message, appraisal);
         if (admitted != FloodVerdict.Admitted)
         {
