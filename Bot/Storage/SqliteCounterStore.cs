@@ -4,20 +4,25 @@ namespace CompanionBot.Storage;
 
 public sealed class SqliteCounterStore(SqliteDatabase database) : ICounterStore
 {
-    public void Increment(string name, string scope, string period, int by = 1) => database.Write((connection, tx) =>
+    public void Increment(string name, string scope, string period, int by = 1) => database.Write((_, tx) =>
     {
-        using var cmd = connection.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = """
+        Add(database, tx, new CounterIncrement(name, scope, period), by);
+        return 0;
+    });
+
+    /// <summary>The one counter upsert: the turn's transaction, the stats recorder and this store all use it.</summary>
+    internal static void Add(SqliteDatabase database, Microsoft.Data.Sqlite.SqliteTransaction tx, CounterIncrement counter, int by = 1)
+    {
+        var cmd = database.Statement("""
             INSERT INTO counters (name, scope, period, value) VALUES ($name, $scope, $period, $by)
             ON CONFLICT (name, scope, period) DO UPDATE SET value = value + excluded.value;
-            """;
-        cmd.Parameters.AddWithValue("$name", name);
-        cmd.Parameters.AddWithValue("$scope", scope);
-        cmd.Parameters.AddWithValue("$period", period);
+            """, tx);
+        cmd.Parameters.AddWithValue("$name", counter.Name);
+        cmd.Parameters.AddWithValue("$scope", counter.Scope);
+        cmd.Parameters.AddWithValue("$period", counter.Period);
         cmd.Parameters.AddWithValue("$by", by);
-        return cmd.ExecuteNonQuery();
-    });
+        cmd.ExecuteNonQuery();
+    }
 
     public long Read(string name, string scope, string period) => database.Read(connection =>
     {

@@ -71,17 +71,7 @@ public sealed class SqliteLedgerStore(SqliteDatabase database, bool groupCommit)
             mark.ExecuteNonQuery();
         }
         if (record.History is { } history) SqliteHistoryStore.Append(database, tx, state.Key, history);
-        foreach (var counter in record.Counters)
-        {
-            var count = database.Statement("""
-                INSERT INTO counters (name, scope, period, value) VALUES ($name, $scope, $period, 1)
-                ON CONFLICT (name, scope, period) DO UPDATE SET value = value + 1;
-                """, tx);
-            count.Parameters.AddWithValue("$name", counter.Name);
-            count.Parameters.AddWithValue("$scope", counter.Scope);
-            count.Parameters.AddWithValue("$period", counter.Period);
-            count.ExecuteNonQuery();
-        }
+        foreach (var counter in record.Counters) SqliteCounterStore.Add(database, tx, counter);
     }
 
     public int Delete(RelationshipKey key) => DeleteWhere("scope = $scope AND member = $member", key.Scope, key.MemberId);

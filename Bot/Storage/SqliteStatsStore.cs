@@ -38,21 +38,9 @@ public sealed class SqliteStatsStore(SqliteDatabase database, TimeProvider time)
     public void Record(string scope, StanceDecision decision)
     {
         var counters = CountersFor(scope, decision, time.GetUtcNow());
-        database.Write((connection, tx) =>
+        database.Write((_, tx) =>
         {
-            foreach (var counter in counters)
-            {
-                using var cmd = connection.CreateCommand();
-                cmd.Transaction = tx;
-                cmd.CommandText = """
-                    INSERT INTO counters (name, scope, period, value) VALUES ($name, $scope, $period, 1)
-                    ON CONFLICT (name, scope, period) DO UPDATE SET value = value + 1;
-                    """;
-                cmd.Parameters.AddWithValue("$name", counter.Name);
-                cmd.Parameters.AddWithValue("$scope", counter.Scope);
-                cmd.Parameters.AddWithValue("$period", counter.Period);
-                cmd.ExecuteNonQuery();
-            }
+            foreach (var counter in counters) SqliteCounterStore.Add(database, tx, counter);
             return 0;
         });
     }
