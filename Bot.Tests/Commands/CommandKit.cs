@@ -28,7 +28,7 @@ internal sealed class CommandKit : IDisposable
         Versions = new PersonaVersionStore(Database);
         Personas = new GuildPersonaProvider(Versions, Engine.DefaultPersona, NullLogger<GuildPersonaProvider>.Instance);
         MemberData = new SqliteMemberData(Database);
-        Stats = new SqliteStatsStore(Database, Time);
+        Stats = new SqliteStatsStore(Database);
         Channels = new SqliteChannelSettings(Database);
         Service = new CommandService(
         [
@@ -39,6 +39,13 @@ internal sealed class CommandKit : IDisposable
             new CompanionCommands(Stats, Channels),
         ], NullLogger<CommandService>.Instance);
     }
+
+    /// <summary>A reply in <paramref name="scope"/>, counted the way the pipeline counts it: with its turn's save.</summary>
+    public void CountReply(string scope, StanceDecision decision) =>
+        Ledger.Save(new TurnRecord(RelationshipState.New(new RelationshipKey(scope, "counted"), Time.GetUtcNow(), new LedgerBaseline(0.1, 0.1)), null)
+        {
+            Counters = Stats.CountersFor(scope, decision, Time.GetUtcNow()),
+        });
 
     public ManualTimeProvider Time { get; } = new(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero));
     public MemberGate Gate { get; } = new();
@@ -78,8 +85,10 @@ internal sealed class CommandKit : IDisposable
     {
         var now = Time.GetUtcNow();
         var state = Ledger.Find(key) ?? RelationshipState.New(key, now, new LedgerBaseline(0.1, 0.1));
-        Ledger.Save(state with { Exchanges = state.Exchanges + 1, LastSeenAt = now }, $"msg-{++_messages}");
-        History.Record(key, new StanceDecision(Stance.Warm, [], "test", []), userText, replyText, now);
+        Ledger.Save(new TurnRecord(state with { Exchanges = state.Exchanges + 1, LastSeenAt = now }, $"msg-{++_messages}")
+        {
+            History = History.EntryFor(new StanceDecision(Stance.Warm, [], "test", []), userText, replyText, now),
+        });
     }
 
     public long Rows(string table, string member) => Database.Read(connection =>

@@ -8,10 +8,10 @@ public sealed class CompanionCommandTests
     public async Task CompanionStats_AfterRecordedDecisions_CountsStancesAndReferralsWithoutContent()
     {
         using var kit = new CommandKit();
-        kit.Stats.Record("guild:g1", new StanceDecision(Stance.Warm, [], "friendly", []));
-        kit.Stats.Record("guild:g1", new StanceDecision(Stance.Warm, [], "friendly", []));
-        kit.Stats.Record("guild:g1", new StanceDecision(Stance.Support, [Directive.CrisisResources], "crisis", []));
-        kit.Stats.Record("guild:g2", new StanceDecision(Stance.Tease, [], "other server", []));
+        kit.CountReply("guild:g1", new StanceDecision(Stance.Warm, [], "friendly", []));
+        kit.CountReply("guild:g1", new StanceDecision(Stance.Warm, [], "friendly", []));
+        kit.CountReply("guild:g1", new StanceDecision(Stance.Support, [Directive.CrisisResources], "crisis", []));
+        kit.CountReply("guild:g2", new StanceDecision(Stance.Tease, [], "other server", []));
         var reply = await kit.RunAsync(kit.Request("companion", "stats", permissions: CommandKit.ManageGuild));
         Assert.Multiple(() =>
         {

@@ -1,3 +1,4 @@
+using CompanionBot.Ledger;
 using CompanionBot.Pipeline;
 using CompanionBot.Prompting;
 using CompanionBot.Stances;
@@ -29,13 +30,20 @@ public sealed class SqliteHistoryStoreTests
 
     private SqliteHistoryStore Store(int kept = 40) => new(_db, Options.Create(new StorageOptions { HistoryTurnsKept = kept }));
 
+    /// <summary>An exchange kept the way the pipeline keeps it: with its turn's save.</summary>
+    private void Keep(SqliteHistoryStore store, RelationshipKey key, StanceDecision decision, string userText, string replyText, DateTimeOffset at) =>
+        new SqliteLedgerStore(_db).Save(new TurnRecord(RelationshipState.New(key, at, new LedgerBaseline(0.1, 0.1)), null)
+        {
+            History = store.EntryFor(decision, userText, replyText, at),
+        });
+
     [Test]
     public void Record_TwoExchanges_RecentReturnsThemOldestFirst()
     {
         var store = Store();
         var key = RelationshipKey.Dm("u1");
-        store.Record(key, Plain, "hi", "hey", Now);
-        store.Record(key, Plain, "how are you", "good, you?", Now.AddMinutes(1));
+        Keep(store, key, Plain, "hi", "hey", Now);
+        Keep(store, key, Plain, "how are you", "good, you?", Now.AddMinutes(1));
 
         var turns = store.Recent(key, 10);
 
@@ -52,7 +60,7 @@ public sealed class SqliteHistoryStoreTests
     {
         var store = Store(kept: 4);
         var key = RelationshipKey.Dm("u1");
-        for (var i = 0; i < 5; i++) store.Record(key, Plain, $"u{i}", $"a{i}", Now.AddMinutes(i));
+        for (var i = 0; i < 5; i++) Keep(store, key, Plain, $"u{i}", $"a{i}", Now.AddMinutes(i));
 
         Assert.That(store.Recent(key, 100).Select(t => t.Text), Is.EqualTo(new[] { "u3", "a3", "u4", "a4" }));
         Assert.That(CountRows(), Is.EqualTo(4));
@@ -65,7 +73,7 @@ public sealed class SqliteHistoryStoreTests
         var key = RelationshipKey.Dm("u1");
         var crisis = new StanceDecision(Stance.Support, [Directive.CheckIn, Directive.CrisisResources], "crisis", []);
 
-        store.Record(key, crisis, "i want to kms", "i'm here. please reach out...", Now);
+        Keep(store, key, crisis, "i want to kms", "i'm here. please reach out...", Now);
 
         Assert.That(store.Recent(key, 10), Is.Empty);
         Assert.That(CountRows(), Is.Zero);
@@ -75,7 +83,7 @@ public sealed class SqliteHistoryStoreTests
     public void Recent_OtherScopeOrMember_SeesNothing()
     {
         var store = Store();
-        store.Record(RelationshipKey.InGuild("g1", "u1"), Plain, "canary-guild", "ok", Now);
+        Keep(store, RelationshipKey.InGuild("g1", "u1"), Plain, "canary-guild", "ok", Now);
 
         Assert.That(store.Recent(RelationshipKey.Dm("u1"), 10), Is.Empty);
         Assert.That(store.Recent(RelationshipKey.InGuild("g2", "u1"), 10), Is.Empty);
@@ -86,9 +94,9 @@ public sealed class SqliteHistoryStoreTests
     public void DeleteMember_AfterTurns_RemovesThemEverywhere()
     {
         var store = Store();
-        store.Record(RelationshipKey.Dm("u1"), Plain, "dm text", "ok", Now);
-        store.Record(RelationshipKey.InGuild("g1", "u1"), Plain, "guild text", "ok", Now);
-        store.Record(RelationshipKey.Dm("u2"), Plain, "other user", "ok", Now);
+        Keep(store, RelationshipKey.Dm("u1"), Plain, "dm text", "ok", Now);
+        Keep(store, RelationshipKey.InGuild("g1", "u1"), Plain, "guild text", "ok", Now);
+        Keep(store, RelationshipKey.Dm("u2"), Plain, "other user", "ok", Now);
 
         new SqliteLedgerStore(_db).DeleteMember("u1");
 
@@ -101,8 +109,8 @@ public sealed class SqliteHistoryStoreTests
     public void Delete_OneRelationship_RemovesOnlyItsTurns()
     {
         var store = Store();
-        store.Record(RelationshipKey.Dm("u1"), Plain, "dm text", "ok", Now);
-        store.Record(RelationshipKey.InGuild("g1", "u1"), Plain, "guild text", "ok", Now);
+        Keep(store, RelationshipKey.Dm("u1"), Plain, "dm text", "ok", Now);
+        Keep(store, RelationshipKey.InGuild("g1", "u1"), Plain, "guild text", "ok", Now);
 
         new SqliteLedgerStore(_db).Delete(RelationshipKey.Dm("u1"));
 
@@ -114,7 +122,7 @@ public sealed class SqliteHistoryStoreTests
     public void Record_ZeroTurnsKept_StoresNothing()
     {
         var store = Store(kept: 0);
-        store.Record(RelationshipKey.Dm("u1"), Plain, "hi", "hey", Now);
+        Keep(store, RelationshipKey.Dm("u1"), Plain, "hi", "hey", Now);
         Assert.That(CountRows(), Is.Zero);
     }
 

@@ -43,7 +43,7 @@ public static class CompanionServices
         services.AddSingleton<MemberGate>();
         services.AddValidatedOptions<FloodOptions>(configuration, FloodOptions.Section);
         services.AddSingleton<FloodGuard>();
-        services.AddSingleton<ICounterStore, SqliteCounterStore>();
+        services.AddSingleton<SqliteCounterStore>();
         services.AddSingleton<SafetyGate>();
         services.AddSingleton<ConversationPipeline>();
         return services;

@@ -16,6 +16,4 @@ public interface IHistoryStore
     /// <summary>The exchange to keep with the turn's other writes, or null when nothing is kept (crisis care, history off).</summary>
     HistoryEntry? EntryFor(StanceDecision decision, string userText, string replyText, DateTimeOffset at);
 
-    /// <summary>Keeps the user's message and the reply, unless the decision carried crisis resources.</summary>
-    void Record(RelationshipKey key, StanceDecision decision, string userText, string replyText, DateTimeOffset at);
 }

@@ -2,25 +2,22 @@ using System.Globalization;
 
 namespace CompanionBot.Storage;
 
-public sealed class SqliteCounterStore(SqliteDatabase database) : ICounterStore
+/// <summary>
+/// The anonymous <c>counters</c> table (name, scope, period, no member id). Counters are written with the turn that
+/// earns them (<see cref="TurnRecord.Counters"/>), through <see cref="Add"/>; this class also reads them back.
+/// </summary>
+public sealed class SqliteCounterStore(SqliteDatabase database)
 {
-    public void Increment(string name, string scope, string period, int by = 1) => database.Write((_, tx) =>
-    {
-        Add(database, tx, new CounterIncrement(name, scope, period), by);
-        return 0;
-    });
-
-    /// <summary>The one counter upsert: the turn's transaction, the stats recorder and this store all use it.</summary>
-    internal static void Add(SqliteDatabase database, Microsoft.Data.Sqlite.SqliteTransaction tx, CounterIncrement counter, int by = 1)
+    /// <summary>The one counter upsert, inside the caller's transaction.</summary>
+    internal static void Add(SqliteDatabase database, Microsoft.Data.Sqlite.SqliteTransaction tx, CounterIncrement counter)
     {
         var cmd = database.Statement("""
-            INSERT INTO counters (name, scope, period, value) VALUES ($name, $scope, $period, $by)
-            ON CONFLICT (name, scope, period) DO UPDATE SET value = value + excluded.value;
+            INSERT INTO counters (name, scope, period, value) VALUES ($name, $scope, $period, 1)
+            ON CONFLICT (name, scope, period) DO UPDATE SET value = value + 1;
             """, tx);
         cmd.Parameters.AddWithValue("$name", counter.Name);
         cmd.Parameters.AddWithValue("$scope", counter.Scope);
         cmd.Parameters.AddWithValue("$period", counter.Period);
-        cmd.Parameters.AddWithValue("$by", by);
         cmd.ExecuteNonQuery();
     }
 
@@ -33,16 +30,6 @@ public sealed class SqliteCounterStore(SqliteDatabase database) : ICounterStore
         cmd.Parameters.AddWithValue("$period", period);
         return cmd.ExecuteScalar() is long v ? v : 0;
     });
-}
-
-/// <summary>Counters that live for one run (replay, eval).</summary>
-public sealed class InMemoryCounterStore : ICounterStore
-{
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string, string), long> _values = new();
-
-    public void Increment(string name, string scope, string period, int by = 1) => _values.AddOrUpdate((name, scope, period), by, (_, v) => v + by);
-
-    public long Read(string name, string scope, string period) => _values.TryGetValue((name, scope, period), out var v) ? v : 0;
 }
 
 public static class CounterNames

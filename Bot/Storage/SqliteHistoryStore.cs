@@ -42,16 +42,6 @@ public sealed class SqliteHistoryStore(SqliteDatabase database, IOptions<Storage
         return kept <= 0 || decision.Has(Directive.CrisisResources) ? null : new HistoryEntry(userText, replyText, at, kept);
     }
 
-    public void Record(RelationshipKey key, StanceDecision decision, string userText, string replyText, DateTimeOffset at)
-    {
-        if (EntryFor(decision, userText, replyText, at) is not { } entry) return;
-        database.Write((_, tx) =>
-        {
-            Append(database, tx, key, entry);
-            return 0;
-        });
-    }
-
     /// <summary>Appends the exchange and trims the relationship to the newest <see cref="HistoryEntry.Kept"/> turns, inside <paramref name="tx"/>.</summary>
     internal static void Append(SqliteDatabase database, SqliteTransaction tx, RelationshipKey key, HistoryEntry entry)
     {

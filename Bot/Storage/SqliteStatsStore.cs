@@ -12,15 +12,13 @@ public interface IStatsRecorder
 {
     /// <summary>The counters one reply adds, written with the rest of the turn in one transaction.</summary>
     IReadOnlyList<CounterIncrement> CountersFor(string scope, StanceDecision decision, DateTimeOffset at);
-
-    void Record(string scope, StanceDecision decision);
 }
 
 /// <summary>One counter of a scope in one period (a UTC month, "2026-06").</summary>
 public sealed record CounterValue(string Name, string Period, long Value);
 
 /// <summary>The <c>counters</c> table (name, scope, period, value), one increment per reply in one transaction.</summary>
-public sealed class SqliteStatsStore(SqliteDatabase database, TimeProvider time) : IStatsRecorder
+public sealed class SqliteStatsStore(SqliteDatabase database) : IStatsRecorder
 {
     public const string StancePrefix = "stance.";
     public const string SafetyReferral = "safety.referral";
@@ -33,16 +31,6 @@ public sealed class SqliteStatsStore(SqliteDatabase database, TimeProvider time)
         var names = new List<CounterIncrement> { new(StancePrefix + WireNames.Of(decision.Stance), scope, period) };
         if (decision.Has(Directive.CrisisResources)) names.Add(new(SafetyReferral, scope, period));
         return names;
-    }
-
-    public void Record(string scope, StanceDecision decision)
-    {
-        var counters = CountersFor(scope, decision, time.GetUtcNow());
-        database.Write((_, tx) =>
-        {
-            foreach (var counter in counters) SqliteCounterStore.Add(database, tx, counter);
-            return 0;
-        });
     }
 
     public IReadOnlyList<CounterValue> Read(string scope) => database.Read(connection =>
