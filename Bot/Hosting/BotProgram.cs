@@ -37,6 +37,13 @@ public static class BotProgram
         try
         {
             using var host = CompanionHost.Build(overrides, commandLine.Mode);
+            // Checked before the host starts, so a bad setting is one line per key, never the host's stack trace.
+            var problems = SettingsChecks.Problems(host.Services);
+            if (problems.Count > 0)
+            {
+                foreach (var problem in problems) await io.Error.WriteLineAsync($"configuration error: {problem}").ConfigureAwait(false);
+                return 2;
+            }
             var mode = ResolveMode(commandLine.Mode, host.Services, io);
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
             try
@@ -55,7 +62,7 @@ public static class BotProgram
         }
         catch (OptionsValidationException ex)
         {
-            await io.Error.WriteLineAsync($"configuration error: {string.Join("; ", ex.Failures)}").ConfigureAwait(false);
+            foreach (var failure in ex.Failures) await io.Error.WriteLineAsync($"configuration error: {failure}").ConfigureAwait(false);
             return 2;
         }
         catch (StorageException ex)
