@@ -16,9 +16,11 @@ public static class BotProgram
     public static async Task<int> RunAsync(string[] args, ConsoleIo io, IReadOnlyDictionary<string, string?>? configOverrides = null, CancellationToken cancellationToken = default)
     {
         CommandLine commandLine;
+        string? databaseOption;
         try
         {
             commandLine = CommandLine.Parse(args);
+            databaseOption = commandLine.Option("db");
         }
         catch (CommandLineException ex)
         {
@@ -32,7 +34,7 @@ public static class BotProgram
         }
 
         var overrides = new Dictionary<string, string?>(configOverrides ?? new Dictionary<string, string?>());
-        if (commandLine.Option("db") is { } db) overrides["Storage:DatabasePath"] = db;
+        if (databaseOption is { } db) overrides["Storage:DatabasePath"] = db;
 
         try
         {
@@ -57,13 +59,19 @@ public static class BotProgram
         }
         catch (CommandLineException ex)
         {
-            await io.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+            await io.Error.WriteLineAsync($"error: {ex.Message}\n\n{CommandLine.Usage}").ConfigureAwait(false);
             return 2;
         }
         catch (OptionsValidationException ex)
         {
             foreach (var failure in ex.Failures) await io.Error.WriteLineAsync($"configuration error: {failure}").ConfigureAwait(false);
             return 2;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Ctrl-C in a mode that does not end on it by itself (replay, eval, bench): stopped, not succeeded.
+            await io.Error.WriteLineAsync("interrupted.").ConfigureAwait(false);
+            return 130;
         }
         catch (StorageException ex)
         {

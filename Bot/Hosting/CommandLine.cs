@@ -72,13 +72,15 @@ public sealed record CommandLine(Mode Mode, IReadOnlyList<string> Positional, IR
             {
                 options[name] = "true";
             }
-            else if (i + 1 < args.Count)
+            else if (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
             {
                 options[name] = args[++i];
             }
             else
             {
-                throw new CommandLineException($"option --{name} needs a value");
+                // Not an error yet: the mode first says whether it knows this option at all (Allow), and only
+                // an option it knows "needs a value" (Option).
+                options[name] = null;
             }
         }
         return new CommandLine(mode, positional, options);
@@ -86,7 +88,11 @@ public sealed record CommandLine(Mode Mode, IReadOnlyList<string> Positional, IR
 
     public bool Flag(string name) => Options.ContainsKey(name);
 
-    public string? Option(string name) => Options.TryGetValue(name, out var v) ? v : null;
+    public string? Option(string name)
+    {
+        if (!Options.TryGetValue(name, out var value)) return null;
+        return value ?? throw new CommandLineException($"option --{name} needs a value");
+    }
 
     public int IntOption(string name, int fallback, int min, int max)
     {
@@ -101,9 +107,19 @@ public sealed record CommandLine(Mode Mode, IReadOnlyList<string> Positional, IR
     {
         foreach (var key in Options.Keys)
         {
-            if (!names.Contains(key)) throw new CommandLineException($"unknown option --{key} for {Mode.ToString().ToLowerInvariant()}");
+            if (!names.Contains(key)) throw new CommandLineException($"unknown option --{key} for {ModeName}");
         }
     }
+
+    /// <summary>Fails on a positional argument past the <paramref name="count"/> this mode takes, naming it.</summary>
+    public void AllowPositional(int count)
+    {
+        if (Positional.Count <= count) return;
+        var takes = count == 0 ? "takes no arguments" : $"takes {count} argument{(count == 1 ? "" : "s")}";
+        throw new CommandLineException($"unexpected argument '{Positional[count]}' ({ModeName} {takes})");
+    }
+
+    private string ModeName => Mode == Mode.Auto ? "chat" : Mode.ToString().ToLowerInvariant();
 }
 
 public sealed class CommandLineException(string message) : Exception(message);
