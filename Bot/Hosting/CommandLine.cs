@@ -8,6 +8,7 @@ public enum Mode
     Replay,
     Eval,
     Bench,
+    Backup,
     Help,
 }
 
@@ -29,11 +30,14 @@ public sealed record CommandLine(Mode Mode, IReadOnlyList<string> Positional, IR
           bench [--members N] [--messages M] [--concurrency C] [--prefill R] [--db PATH] [--commit group|single] [--json]
                                       pipeline throughput and latency without the model, beside raw SQLite writes
 
+          backup <path> [--force] [--db PATH]
+                                      a consistent copy of the ledger, safe while the bot runs (--force replaces <path>)
+
         configuration comes from appsettings.json and environment variables (Discord__Token, Llm__Endpoint,
         Llm__Model, Llm__ApiKey, Storage__DatabasePath); --db overrides Storage:DatabasePath.
         """;
 
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "json", "help", "verbose" };
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "json", "help", "verbose", "force" };
 
     public static CommandLine Parse(IReadOnlyList<string> args)
     {

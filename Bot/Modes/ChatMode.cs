@@ -17,8 +17,8 @@ public static class ChatMode
         commands:
           /rapport                 where we stand, in words (/rapport numbers adds the ledger numbers)
           /rapport why             the rule behind the last reply and its reasons
-          /reset                   start over as strangers (asks to confirm; once a day)
-          /forget [everywhere]     delete everything stored about you (asks to confirm)
+          /reset                   start over as strangers (asks to confirm: yes or no; once a day)
+          /forget [everywhere]     delete everything stored about you (asks to confirm: yes or no)
           /export                  your stored data as a JSON file beside the database
           /persona show|set <field> <value>|import <file>|export|history|rollback <version>|reset|preview <scenario file>
                                    the persona of this terminal (you are its moderator)
