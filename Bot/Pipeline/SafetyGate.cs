@@ -6,7 +6,7 @@ using CompanionBot.Replies;
 using CompanionBot.Stances;
 using CompanionBot.Storage;
 
-namespace CompanionBot.Safety;
+namespace CompanionBot.Pipeline;
 
 /// <summary>
 /// The pipeline's safety edges: flood limits (never for a crisis message) and the anonymous count of crisis

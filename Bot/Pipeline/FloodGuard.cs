@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using CompanionBot.Pipeline;
 using Microsoft.Extensions.Options;
 
-namespace CompanionBot.Safety;
+namespace CompanionBot.Pipeline;
 
 public enum FloodVerdict
 {

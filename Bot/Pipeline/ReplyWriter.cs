@@ -6,8 +6,9 @@ using CompanionBot.Safety;
 using CompanionBot.Stances;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using CompanionBot.Replies;
 
-namespace CompanionBot.Replies;
+namespace CompanionBot.Pipeline;
 
 /// <summary>
 /// Gets the words: from the model when one is configured, answers and passes the reply guard (one regeneration

@@ -1,10 +1,10 @@
 using System.Diagnostics;
-using CompanionBot.Hosting;
 using CompanionBot.Pipeline;
 using CompanionBot.Safety;
 using CompanionBot.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using CompanionBot.Terminal;
 
 namespace CompanionBot.Bench;
 

@@ -1,9 +1,7 @@
 using System.Text;
 using CompanionBot.Ledger;
 using CompanionBot.Personas;
-using CompanionBot.Pipeline;
 using CompanionBot.Stances;
-using Microsoft.Extensions.Options;
 
 namespace CompanionBot.Prompting;
 
@@ -23,10 +21,6 @@ public sealed class PromptComposer
     private readonly PromptOptions _options;
 
     public PromptComposer() : this(new PromptOptions())
-    {
-    }
-
-    public PromptComposer(IOptions<PromptOptions> options) : this(options.Value)
     {
     }
 

@@ -1,4 +1,4 @@
-namespace CompanionBot.Hosting;
+namespace CompanionBot.Terminal;
 
 public enum Mode
 {

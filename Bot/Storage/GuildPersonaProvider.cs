@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using CompanionBot.Personas;
 
-namespace CompanionBot.Personas;
+namespace CompanionBot.Storage;
 
 /// <summary>
 /// The persona in force per scope: the newest stored version, parsed once and cached until a newer version appears;

@@ -2,7 +2,7 @@ using System.Globalization;
 using CompanionBot.Storage;
 using Microsoft.Data.Sqlite;
 
-namespace CompanionBot.Personas;
+namespace CompanionBot.Storage;
 
 /// <summary>One saved persona: the exact YAML text, who saved it, when, and why (set, import, rollback, reset).</summary>
 public sealed record PersonaVersion(string Scope, int Version, string Yaml, string ChangedBy, DateTimeOffset ChangedAt, string Note);

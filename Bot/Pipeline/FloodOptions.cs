@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace CompanionBot.Safety;
+namespace CompanionBot.Pipeline;
 
 /// <summary>Config section "Flood": how many messages a member and a server may send per window.</summary>
 public sealed class FloodOptions

@@ -1,4 +1,4 @@
-using CompanionBot.Hosting;
+using CompanionBot.Terminal;
 
 namespace CompanionBot.Bench;
 

@@ -1,4 +1,3 @@
-using CompanionBot.Pipeline;
 
 namespace CompanionBot.Ledger;
 
