@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using CompanionBot.Hosting;
+using CompanionBot.Terminal;
 using CompanionBot.Tests.Support;
 
 namespace CompanionBot.Tests.Hosting;

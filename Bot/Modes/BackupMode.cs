@@ -1,5 +1,5 @@
 using System.Globalization;
-using CompanionBot.Hosting;
+using CompanionBot.Terminal;
 using CompanionBot.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

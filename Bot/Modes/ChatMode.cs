@@ -1,9 +1,9 @@
 using CompanionBot.Commands;
-using CompanionBot.Hosting;
 using CompanionBot.Personas;
 using CompanionBot.Pipeline;
 using CompanionBot.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using CompanionBot.Terminal;
 
 namespace CompanionBot.Modes;
 

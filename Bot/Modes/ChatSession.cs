@@ -1,6 +1,6 @@
 using CompanionBot.Commands;
 using CompanionBot.Common;
-using CompanionBot.Hosting;
+using CompanionBot.Terminal;
 using CompanionBot.Personas;
 using CompanionBot.Pipeline;
 using CompanionBot.Replies;
