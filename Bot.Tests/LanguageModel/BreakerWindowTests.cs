@@ -73,4 +73,32 @@ public sealed class BreakerWindowTests
         Assert.That(server.Requests, Has.Count.EqualTo(1));
         Assert.That(model.Breaker.State, Is.EqualTo(CircuitState.Closed), "one failure, then no verdict");
     }
+
+    [Test]
+    public async Task CompleteAsync_CallerCancelsTheHalfOpenTrial_AnotherTrialAfterTheNextCooldown()
+    {
+        var (clock, timers) = Clock();
+        await using var server = await FakeChatServer.StartAsync(clock);
+        server.Otherwise = FakeResponse.Error(500);
+        var model = Model(Options(server.Endpoint, o => { o.MaxRetries = 0; o.BreakerFailureThreshold = 2; o.BreakerCooldownSeconds = 30; }), timers);
+        for (var i = 0; i < 2; i++) await Within(model.CompleteAsync(Prompt("hey"), CancellationToken.None));
+        clock.Advance(TimeSpan.FromSeconds(30));
+
+        server.Otherwise = new FakeResponse.Hang();
+        using (var cancel = new CancellationTokenSource())
+        {
+            var trial = model.CompleteAsync(Prompt("hey"), cancel.Token);
+            // Each attempt arms its 10 s timeout as it starts: the first two calls' attempts, then the trial's.
+            for (var armed = 0; armed < 3; armed++) await timers.NextAsync(d => d == TimeSpan.FromSeconds(10));
+            await cancel.CancelAsync();
+            Assert.That(async () => await Within(trial), Throws.InstanceOf<OperationCanceledException>());
+        }
+
+        server.Otherwise = FakeResponse.Ok("back");
+        clock.Advance(TimeSpan.FromSeconds(30));
+        var next = await Within(model.CompleteAsync(Prompt("hey"), CancellationToken.None));
+
+        Assert.That(next, Is.EqualTo(new ModelReply.Completed("back")), "a cancelled trial must not leave the circuit stuck");
+        Assert.That(model.Breaker.State, Is.EqualTo(CircuitState.Closed));
+    }
 }
