@@ -24,6 +24,7 @@ public static class DiscordServices
         services.AddSingleton<IdentifyThrottle>();
         services.AddSingleton<HeartbeatFile>();
         services.AddSingleton<SessionFile>();
+        services.AddSingleton<SessionRestore>();
         services.AddSingleton<BackgroundWork>();
         services.AddSingleton<DiscordMessageHandler>();
         services.AddSingleton<DiscordInteractionHandler>();

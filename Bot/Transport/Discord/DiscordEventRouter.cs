@@ -20,11 +20,13 @@ public sealed class DiscordEventRouter(
 {
     private readonly RecentIds _seen = new();
 
-    public void OnReady(int shardId, ReadyEvent ready)
+    public void OnReady(int shardId, ReadyEvent ready) => OnIdentity(ready.UserId, ready.ApplicationId);
+
+    public void OnIdentity(string userId, string applicationId)
     {
-        if (self.Learn(ready.UserId, ready.ApplicationId))
+        if (self.Learn(userId, applicationId))
         {
-            work.Run(null, "slash command registration", ct => registrar.EnsureRegisteredAsync(ready.ApplicationId, ct));
+            work.Run(null, "slash command registration", ct => registrar.EnsureRegisteredAsync(applicationId, ct));
         }
     }
 

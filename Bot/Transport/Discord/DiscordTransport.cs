@@ -27,6 +27,7 @@ public sealed class DiscordTransport(
     IGatewayEventSink sink,
     HeartbeatFile heartbeatFile,
     SessionFile sessions,
+    SessionRestore restore,
     BackgroundWork work,
     IJitterSource jitter,
     TimeProvider time,
@@ -62,7 +63,8 @@ public sealed class DiscordTransport(
             using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var gatewayUrl = new GatewayUrl(new Uri(gateway.Url), FetchGatewayUrlAsync);
             var context = new GatewayContext(settings.Token!, gatewayUrl, time, jitter, throttle, sink, heartbeatFile, sessions, redactor, logger, stopping.Token);
-            var running = shardIds.Select(id => new ShardSession(context, RestoredState(id, shardCount)).RunAsync(stopping.Token)).ToList();
+            var states = await restore.RestoreAsync(shardIds, shardCount, cancellationToken).ConfigureAwait(false);
+            var running = states.Select(state => new ShardSession(context, state).RunAsync(stopping.Token)).ToList();
             running.Add(WatchTokenAsync(stopping.Token));
             string? fatal = null;
             try
@@ -96,19 +98,6 @@ public sealed class DiscordTransport(
         {
             await work.StopAsync().ConfigureAwait(false);
         }
-    }
-
-    private ShardState RestoredState(int shardId, int shardCount)
-    {
-        var state = new ShardState(shardId, shardCount);
-        if (sessions.Find(shardId, shardCount) is { } saved)
-        {
-            state.SessionId = saved.SessionId;
-            state.ResumeUrl = saved.ResumeUrl;
-            if (saved.Sequence is { } seq) state.See(seq);
-            logger.LogInformation("Shard {Shard}: resuming the session saved {Ago:0} s ago", shardId, (time.GetUtcNow() - saved.SavedAt).TotalSeconds);
-        }
-        return state;
     }
 
     /// <summary>Ends the run when REST learns the token is bad (a 401 on any call), as a fatal "shard" -1.</summary>

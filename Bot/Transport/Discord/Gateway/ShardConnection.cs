@@ -202,6 +202,8 @@ public sealed class ShardConnection(GatewayContext context, ShardState state)
                 _readyTimer?.Dispose();
                 state.SessionId = ready.SessionId;
                 state.ResumeUrl = ready.ResumeGatewayUrl;
+                state.UserId = ready.UserId;
+                state.ApplicationId = ready.ApplicationId;
                 state.FailedResumes = 0;
                 state.ConsecutiveFailures = 0;
                 context.Sessions.Save(state);

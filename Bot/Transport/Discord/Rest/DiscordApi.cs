@@ -8,6 +8,14 @@ public sealed class DiscordApi(DiscordRestClient rest)
     public Task<RestResponse> GetGatewayBotAsync(CancellationToken ct) =>
         rest.SendAsync(new RestRequest(HttpMethod.Get, "gateway/bot", "gateway/bot", "", null), ct);
 
+    /// <summary>GET /users/@me (User resource, "Get Current User"): the bot's own user id.</summary>
+    public Task<RestResponse> GetCurrentUserAsync(CancellationToken ct) =>
+        rest.SendAsync(new RestRequest(HttpMethod.Get, "users/@me", "users/@me", "", null), ct);
+
+    /// <summary>GET /applications/@me (Application resource, "Get Current Application"): the bot's application id.</summary>
+    public Task<RestResponse> GetCurrentApplicationAsync(CancellationToken ct) =>
+        rest.SendAsync(new RestRequest(HttpMethod.Get, "applications/@me", "applications/@me", "", null), ct);
+
     /// <summary>The only way a message is created; see <see cref="DiscordMessenger"/>, which adds allowed_mentions to every send.</summary>
     internal Task<RestResponse> CreateMessageAsync(string channelId, JsonObject body, CancellationToken ct) =>
         rest.SendAsync(new RestRequest(HttpMethod.Post, "channels/{channel}/messages", $"channels/{channelId}/messages", channelId, body), ct);
