@@ -67,7 +67,8 @@ public sealed class DiscordLimitsTests
     }
 
     [TestCase(null, AfterClose.Resume)]
-    [TestCase(1000, AfterClose.Identify)]
+    [TestCase(1000, AfterClose.Resume)]
+    [TestCase(1001, AfterClose.Resume)]
     [TestCase(4000, AfterClose.Resume)]
     [TestCase(4001, AfterClose.Resume)]
     [TestCase(4002, AfterClose.Resume)]

@@ -44,6 +44,15 @@ public sealed class DiscordEventRouter(
                 if (InteractionCreate.Parse(data) is not { } interaction || !_seen.Add("interaction:" + interaction.Id)) return;
                 work.Run(null, $"interaction {interaction.Id}", ct => interactions.HandleAsync(interaction, receivedAt, ct));
                 break;
+            case "GUILD_CREATE":
+                // Permissions topic, "Role Object": a bot's managed role carries tags.bot_id
+                if (data.Str("id") is { } guild && self.UserId is { } me
+                    && data.Items("roles").FirstOrDefault(r => r.Child("tags")?.Str("bot_id") == me) is { ValueKind: JsonValueKind.Object } role
+                    && role.Str("id") is { } roleId)
+                {
+                    self.LearnRole(guild, roleId);
+                }
+                break;
             case "RATE_LIMITED":
                 logger.LogWarning("Shard {Shard}: the gateway rate limited a request: {Payload}", shardId, data.GetRawText());
                 break;

@@ -22,6 +22,12 @@ public sealed class DiscordOptions
     /// <summary>The shards this process runs; empty runs all of them.</summary>
     public List<int> ShardIds { get; set; } = [];
 
+    /// <summary>
+    /// Ask for the privileged Message Content intent (needed to read guild messages that do not mention the bot). When
+    /// Discord refuses it (close 4014) the bot carries on without it rather than stopping.
+    /// </summary>
+    public bool MessageContentIntent { get; set; } = true;
+
     /// <summary>Guild channels where the bot answers every message, not only mentions and replies.</summary>
     public List<string> AlwaysAnswerChannelIds { get; set; } = [];
 

@@ -28,6 +28,7 @@ public sealed class DiscordTransport(
     HeartbeatFile heartbeatFile,
     SessionFile sessions,
     SessionRestore restore,
+    DiscordMessageHandler messages,
     BackgroundWork work,
     IJitterSource jitter,
     TimeProvider time,
@@ -54,15 +55,18 @@ public sealed class DiscordTransport(
                 return new DiscordRunResult($"Discord:ShardIds contains {bad}, outside 0..{shardCount - 1} (Discord:ShardCount is {shardCount}).");
             }
             throttle.Configure(gateway.Limit);
+            messages.Prepare();
             if (gateway.Limit.Remaining < shardIds.Count)
             {
                 logger.LogWarning("Only {Remaining} session starts left today for {Shards} shard(s); identifies will wait for the budget to reset", gateway.Limit.Remaining, shardIds.Count);
             }
             logger.LogInformation("Running shard(s) {Ids} of {Count}", string.Join(",", shardIds), shardCount);
+            if (!shardIds.Contains(0)) GatewayLog.NoShardZero(logger, string.Join(",", shardIds)); // Gateway doc, "Sharding": DMs only reach shard 0
 
             using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var gatewayUrl = new GatewayUrl(new Uri(gateway.Url), FetchGatewayUrlAsync);
-            var context = new GatewayContext(settings.Token!, gatewayUrl, time, jitter, throttle, sink, heartbeatFile, sessions, redactor, logger, stopping.Token);
+            var intents = new GatewayIntents(settings.MessageContentIntent);
+            var context = new GatewayContext(settings.Token!, gatewayUrl, time, jitter, throttle, sink, heartbeatFile, sessions, redactor, intents, logger, stopping.Token);
             var states = await restore.RestoreAsync(shardIds, shardCount, cancellationToken).ConfigureAwait(false);
             var running = states.Select(state => new ShardSession(context, state).RunAsync(stopping.Token)).ToList();
             running.Add(WatchTokenAsync(stopping.Token));

@@ -76,6 +76,9 @@ public sealed class FakeDiscord : IAsyncDisposable
 
     public Func<FakeGatewayConnection, JsonNode, Task>? OnIdentify { get; set; }
 
+    /// <summary>Holds a request's answer (already decided and recorded) until the returned task completes: a slow or lost response.</summary>
+    public Func<RecordedRequest, Task?> Hold { get; set; } = _ => null;
+
     public Signals<RecordedRequest> Requests { get; } = new();
 
     public Signals<FakeGatewayConnection> Connections { get; } = new();
@@ -132,7 +135,20 @@ public sealed class FakeDiscord : IAsyncDisposable
                 break;
             case 2:
                 if (OnIdentify is not null) await OnIdentify(connection, frame);
-                else if (AutoReady)
+                else if (AutoReady) await StartSessionAsync(connection, frame);
+                break;
+            case 6 when AutoReady:
+                FakeGatewaySession? resumed;
+                lock (_gate) resumed = _sessions.GetValueOrDefault((string?)frame["d"]?["session_id"] ?? "");
+                if (resumed is null || resumed.Ended) await connection.SendOpAsync(9, false);
+                else await resumed.ResumeAsync(connection, (long?)frame["d"]?["seq"]);
+                break;
+        }
+    }
+
+    /// <summary>Answers an Identify as Discord does: a new session and READY on this connection.</summary>
+    public async Task StartSessionAsync(FakeGatewayConnection connection, JsonNode identify)
+    {
                 {
                     FakeGatewaySession session;
                     lock (_gate)
@@ -144,17 +160,9 @@ public sealed class FakeDiscord : IAsyncDisposable
                     var ready = Ready();
                     ready["session_id"] = session.Id;
                     ready["resume_gateway_url"] = BaseUrl.Replace("http://", "ws://", StringComparison.Ordinal) + "/gateway-resume";
-                    ready["shard"] = frame["d"]?["shard"]?.DeepClone() ?? new JsonArray(0, 1);
+                    ready["shard"] = identify["d"]?["shard"]?.DeepClone() ?? new JsonArray(0, 1);
                     await session.StartAsync(connection, ready);
                 }
-                break;
-            case 6 when AutoReady:
-                FakeGatewaySession? resumed;
-                lock (_gate) resumed = _sessions.GetValueOrDefault((string?)frame["d"]?["session_id"] ?? "");
-                if (resumed is null || resumed.Ended) await connection.SendOpAsync(9, false);
-                else await resumed.ResumeAsync(connection, (long?)frame["d"]?["seq"]);
-                break;
-        }
     }
 
     private async Task HandleAsync(HttpContext context)
@@ -204,6 +212,7 @@ public sealed class FakeDiscord : IAsyncDisposable
         var probe = new RecordedRequest(context.Request.Method, route, context.Request.Headers.Authorization.FirstOrDefault(), context.Request.Headers.UserAgent.FirstOrDefault(), body, 0, files);
         var answer = Script(probe) ?? Rules.Check(probe) ?? Default(probe);
         Requests.Add(probe with { Status = answer.Status });
+        if (Hold(probe) is { } held) await held;
 
         context.Response.StatusCode = answer.Status;
         foreach (var (name, value) in answer.Headers ?? new Dictionary<string, string>()) context.Response.Headers[name] = value;

@@ -27,7 +27,13 @@ public sealed class DiscordApi(DiscordRestClient rest)
         rest.SendAsync(new RestRequest(HttpMethod.Put, "applications/{app}/commands", $"applications/{applicationId}/commands", applicationId, commands), ct);
 
     internal Task<RestResponse> InteractionCallbackAsync(string interactionId, string token, JsonObject body, CancellationToken ct, Commands.CommandFile? file = null) =>
-        rest.SendAsync(new RestRequest(HttpMethod.Post, "interactions/{id}/{token}/callback", $"interactions/{interactionId}/{token}/callback", interactionId, body, IsInteraction: true, File: file), ct);
+        rest.SendAsync(new RestRequest(HttpMethod.Post, "interactions/{id}/{token}/callback", $"interactions/{interactionId}/{token}/callback", interactionId, body, IsInteraction: true, File: file, Timeout: CallbackTimeout, RetryFailures: false), ct);
+
+    /// <summary>
+    /// Receiving and Responding, "Responding to an Interaction": the first response must reach Discord within 3 s of the
+    /// interaction, so a callback that has not been answered in this time is over; it is never tried again.
+    /// </summary>
+    public static readonly TimeSpan CallbackTimeout = TimeSpan.FromSeconds(2.5);
 
     internal Task<RestResponse> EditOriginalResponseAsync(string applicationId, string token, JsonObject body, CancellationToken ct, Commands.CommandFile? file = null) =>
         rest.SendAsync(new RestRequest(HttpMethod.Patch, "webhooks/{app}/{token}/messages/@original", $"webhooks/{applicationId}/{token}/messages/@original", $"{applicationId}/{token}", body, IsInteraction: true, File: file), ct);

@@ -50,9 +50,11 @@ public sealed class RestRateLimiter(TimeProvider time, ILogger<RestRateLimiter> 
     /// <summary>Learns the bucket and its remaining budget from a response's headers.</summary>
     public void Apply(RestRequest request, Bucket bucket, HttpResponseMessage response)
     {
-        if (Header(response, "X-RateLimit-Bucket") is { } hash && _bucketByRoute.TryAdd(request.RouteKey, hash))
+        // Rate Limits topic, "Header Format": X-RateLimit-Bucket may change for a route, and routes sharing a hash share
+        // the limit; follow the latest hash, and from then on queue this route's requests under it
+        if (Header(response, "X-RateLimit-Bucket") is { } hash && (!_bucketByRoute.TryGetValue(request.RouteKey, out var known) || known != hash))
         {
-            // from now on this route's requests queue under the shared hash; they keep what this response taught
+            _bucketByRoute[request.RouteKey] = hash;
             _buckets.TryAdd($"{hash}|{request.MajorParameter}", bucket);
         }
         if (Header(response, "X-RateLimit-Remaining") is { } remaining && int.TryParse(remaining, NumberStyles.Integer, CultureInfo.InvariantCulture, out var r))
@@ -87,6 +89,12 @@ public sealed class RestRateLimiter(TimeProvider time, ILogger<RestRateLimiter> 
         var key = _bucketByRoute.TryGetValue(request.RouteKey, out var hash) ? hash : request.RouteKey;
         if (request.IsInteraction) key = request.Path; // unique per interaction token: no queue shared with anything
         if (_buckets.Count > MaxIdleBuckets) SweepIdle();
+        if (hash is not null && !request.IsInteraction && !_buckets.ContainsKey($"{key}|{request.MajorParameter}")
+            && _buckets.TryGetValue($"{request.RouteKey}|{request.MajorParameter}", out var madeBeforeTheHash))
+        {
+            // a bucket this major parameter used before the hash was learnt keeps its queue and its remaining budget
+            return _buckets.GetOrAdd($"{key}|{request.MajorParameter}", madeBeforeTheHash);
+        }
         return _buckets.GetOrAdd($"{key}|{request.MajorParameter}", _ => new Bucket());
     }
 
