@@ -13,6 +13,7 @@ public sealed class DiscordMessageRulesTests
 {
     private const string Guild = "400000000000000001";
     private const string Channel = "300000000000000001";
+    private static readonly TimeSpan Block = TimeSpan.FromSeconds(60);
 
     /// <summary>Message resource, "Create Message": a reply needs Read Message History, else 160002.</summary>
     [Test]
@@ -43,16 +44,16 @@ public sealed class DiscordMessageRulesTests
         var first = 0;
         await using var bot = await DiscordHarness.StartAsync(f => f.Script = r =>
             r.Path == $"channels/{Channel}/messages" && Interlocked.Increment(ref first) == 1
-                ? new ScriptedResponse(429, "<html><body>error code: 1015</body></html>") : null);
+                ? new ScriptedResponse(429, "<html><body>error code: 1015</body></html>", new Dictionary<string, string> { ["Retry-After"] = "60" }) : null);
         var gateway = await bot.ReadyAsync();
         await gateway.DispatchAsync("MESSAGE_CREATE", DiscordHarness.Message("530000000000000002", "hello?"));
         await bot.Logs.WaitForAsync(l => l.Contains("Cloudflare", StringComparison.Ordinal), "the bot's reading of the HTML 429");
         var armed = bot.Clock.Armed.Count;
 
         await gateway.DispatchAsync("MESSAGE_CREATE", DiscordHarness.Message("530000000000000003", "anyone?", channelId: "300000000000000002"));
-        await bot.Clock.WhenArmedAsync(DiscordRestClient.CloudflareBackoff, armed);
+        await bot.Clock.WhenArmedAsync(Block, armed);
         Assert.That(bot.Fake.Sent("POST", "channels/300000000000000002/"), Is.Empty, "nothing sent while Cloudflare blocks us");
-        bot.Clock.Advance(DiscordRestClient.CloudflareBackoff);
+        bot.Clock.Advance(Block);
         await bot.Fake.Requests.WaitForAsync(r => r.Path == "channels/300000000000000002/messages" && r.Status == 200, "the reply after the pause");
 
         Assert.That(bot.Fake.Sent("POST", $"channels/{Channel}/messages"), Has.Count.EqualTo(1), "the blocked send was not retried");

@@ -22,7 +22,7 @@ public sealed class DiscordRestClient(
 {
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(15);
     public static readonly TimeSpan MaxRateLimitWait = TimeSpan.FromSeconds(60);
-    public static readonly TimeSpan CloudflareBackoff = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan CloudflareBackoff = TimeSpan.FromMinutes(10);
     private const int MaxServerErrorRetries = 3;
 
     private readonly TaskCompletionSource _rejected = new(TaskCreationOptions.RunContinuationsAsynchronously);
