@@ -45,11 +45,16 @@ public sealed class DiscordGatewayTests
         await using var bot = await DiscordHarness.StartAsync(f => f.HeartbeatIntervalMs = 1000);
         var connection = await bot.ReadyAsync();
 
-        Assert.That(connection.HasSentOp(1), Is.False, "nothing before interval × jitter");
         bot.Clock.Advance(TimeSpan.FromMilliseconds(499));
+        // a requested heartbeat goes through the same single writer: once it arrives, a beat queued at 499 ms would have too
+        await connection.SendOpAsync(1, null);
+        await connection.WaitForOpAsync(1);
+        var beforeDue = connection.Frames.Snapshot().Count(f => (int?)f["op"] == 1);
         bot.Clock.Advance(TimeSpan.FromMilliseconds(1));
-        var beat = await connection.WaitForOpAsync(1);
+        var mark = connection.Frames.Count;
+        var beat = await connection.WaitForOpAsync(1, mark);
 
+        Assert.That(beforeDue, Is.EqualTo(1), "only the requested beat before interval × jitter (500 ms)");
         Assert.That((long?)beat["d"], Is.EqualTo(1), "d carries the READY sequence");
     }
 
