@@ -25,7 +25,7 @@ public sealed class RestRateLimiterTests
 
         Assert.That(next.IsCompleted, Is.False, "messages now share hash-b, which is exhausted for 5 s");
         clock.Advance(TimeSpan.FromSeconds(5));
-        (await next).Leave();
+        (await next)!.Leave();
     }
 
     [Test]
@@ -41,7 +41,22 @@ public sealed class RestRateLimiterTests
 
         Assert.That(next.IsCompleted, Is.False, "channel 2's exhausted bucket is not forgotten once the route's hash is known");
         clock.Advance(TimeSpan.FromSeconds(5));
-        (await next).Leave();
+        (await next)!.Leave();
+    }
+
+    /// <summary>Issue #14 item 13: replies are not courtesy; typing is dropped first when the global budget runs short.</summary>
+    [Test]
+    public async Task EnterAsync_GlobalBudgetShort_TypingSkippedRepliesStillGo()
+    {
+        var limiter = new RestRateLimiter(new ManualTimeProvider(), NullLogger<RestRateLimiter>.Instance);
+        for (var i = 0; i < 30; i++) (await limiter.EnterAsync(Messages with { MajorParameter = $"c{i}" }, CancellationToken.None))!.Leave();
+
+        var typing = await limiter.EnterAsync(Typing with { SkipWhenRateLimited = true }, CancellationToken.None);
+        var reply = await limiter.EnterAsync(Messages, CancellationToken.None);
+
+        Assert.That(typing, Is.Null, "30 of 50 used: typing is skipped");
+        Assert.That(reply, Is.Not.Null);
+        reply!.Leave();
     }
 
     private static async Task SendAsync(RestRateLimiter limiter, RestRequest request, string? hash, int remaining, string resetAfter = "1")
@@ -51,7 +66,7 @@ public sealed class RestRateLimiterTests
         if (hash is not null) response.Headers.Add("X-RateLimit-Bucket", hash);
         response.Headers.Add("X-RateLimit-Remaining", remaining.ToString(System.Globalization.CultureInfo.InvariantCulture));
         response.Headers.Add("X-RateLimit-Reset-After", resetAfter);
-        limiter.Apply(request, bucket, response);
-        bucket.Leave();
+        limiter.Apply(request, bucket!, response);
+        bucket!.Leave();
     }
 }

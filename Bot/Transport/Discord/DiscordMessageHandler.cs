@@ -69,7 +69,7 @@ public sealed partial class DiscordMessageHandler(
     {
         logger.LogDebug("Message {Id} from {Key}: {Text}", message.MessageId, message.Key, message.Text);
         TurnResult? turn;
-        await using (await TypingIndicator.StartAsync(api, message.ChannelId, time, ct).ConfigureAwait(false))
+        await using (TypingIndicator.Start(api, message.ChannelId, time, ct))
         {
             turn = await pipeline.HandleAsync(message, ct).ConfigureAwait(false);
         }

@@ -28,6 +28,10 @@ public sealed class DiscordOptions
     /// </summary>
     public bool MessageContentIntent { get; set; } = true;
 
+    /// <summary>REST requests per second across the bot: Discord's default is 50; large bots may be granted more.</summary>
+    [Range(1, 100_000)]
+    public int GlobalRequestsPerSecond { get; set; } = 50;
+
     /// <summary>Guild channels where the bot answers every message, not only mentions and replies.</summary>
     public List<string> AlwaysAnswerChannelIds { get; set; } = [];
 

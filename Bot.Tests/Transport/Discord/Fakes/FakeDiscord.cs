@@ -11,7 +11,8 @@ using Microsoft.Extensions.Logging;
 namespace CompanionBot.Tests.Transport.Discord.Fakes;
 
 /// <param name="Files">For a multipart request: each attached file's name and text (payload_json becomes <see cref="Body"/>).</param>
-public sealed record RecordedRequest(string Method, string Path, string? Authorization, string? UserAgent, JsonNode? Body, int Status, IReadOnlyDictionary<string, string>? Files = null)
+/// <param name="Timestamp">Stopwatch timestamp of arrival (load measurements).</param>
+public sealed record RecordedRequest(string Method, string Path, string? Authorization, string? UserAgent, JsonNode? Body, int Status, IReadOnlyDictionary<string, string>? Files = null, long Timestamp = 0)
 {
     public override string ToString() => $"{Method} {Path} -> {Status}";
 }
@@ -209,7 +210,7 @@ public sealed class FakeDiscord : IAsyncDisposable
             body = text.Length > 0 ? JsonNode.Parse(text) : null;
         }
         var route = path.StartsWith("/api/v10/", StringComparison.Ordinal) ? path["/api/v10/".Length..] : path;
-        var probe = new RecordedRequest(context.Request.Method, route, context.Request.Headers.Authorization.FirstOrDefault(), context.Request.Headers.UserAgent.FirstOrDefault(), body, 0, files);
+        var probe = new RecordedRequest(context.Request.Method, route, context.Request.Headers.Authorization.FirstOrDefault(), context.Request.Headers.UserAgent.FirstOrDefault(), body, 0, files, System.Diagnostics.Stopwatch.GetTimestamp());
         var answer = Script(probe) ?? Rules.Check(probe) ?? Default(probe);
         Requests.Add(probe with { Status = answer.Status });
         if (Hold(probe) is { } held) await held;

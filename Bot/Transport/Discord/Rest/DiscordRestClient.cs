@@ -42,7 +42,10 @@ public sealed class DiscordRestClient(
             if (_tokenRejected && !request.IsInteraction) return RestResponse.Failed("the bot token was rejected (401)");
             if (limiter.InvalidRequestBudgetExhausted) return RestResponse.Failed("too many invalid requests in 10 minutes; holding off to avoid a ban");
 
-            var bucket = await limiter.EnterAsync(request, cancellationToken).ConfigureAwait(false);
+            if (await limiter.EnterAsync(request, cancellationToken).ConfigureAwait(false) is not { } bucket)
+            {
+                return new RestResponse(429, null, null, "global budget short; courtesy request skipped");
+            }
             HttpResponseMessage? response = null;
             try
             {

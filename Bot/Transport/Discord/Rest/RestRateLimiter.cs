@@ -9,15 +9,22 @@ namespace CompanionBot.Transport.Discord.Rest;
 /// one request in flight per bucket; the global 50/s (interactions exempt) and global 429 pauses; and a guard on the
 /// volume of 401/403/429 answers that would get the IP banned by Cloudflare.
 /// </summary>
-public sealed class RestRateLimiter(TimeProvider time, ILogger<RestRateLimiter> logger)
+/// <remarks>
+/// Under load replies come first: the global budget is taken first come first served, and a courtesy request (typing)
+/// is skipped, not queued, once <see cref="CourtesyShare"/> of the global budget is in use.
+/// </remarks>
+public sealed class RestRateLimiter(TimeProvider time, ILogger<RestRateLimiter> logger, Microsoft.Extensions.Options.IOptions<DiscordOptions>? options = null)
 {
+    public const double CourtesyShare = 0.6;
+
     public const int InvalidRequestWarnAt = 5_000;
     public const int InvalidRequestStopAt = 9_000;
     private const int MaxIdleBuckets = 10_000;
 
     private readonly ConcurrentDictionary<string, string> _bucketByRoute = new();
     private readonly ConcurrentDictionary<string, Bucket> _buckets = new();
-    private readonly SlidingWindowLimiter _global = new(50, TimeSpan.FromSeconds(1), time);
+    private readonly SlidingWindowLimiter _global = new(options?.Value.GlobalRequestsPerSecond ?? 50, TimeSpan.FromSeconds(1), time);
+    private readonly SemaphoreSlim _globalTurn = new(1, 1);
     private readonly SlidingWindowLimiter _invalid = new(10_000, TimeSpan.FromMinutes(10), time);
     private long _globalPauseUntil;
 
@@ -25,18 +32,36 @@ public sealed class RestRateLimiter(TimeProvider time, ILogger<RestRateLimiter> 
 
     public bool InvalidRequestBudgetExhausted => _invalid.Count >= InvalidRequestStopAt;
 
-    /// <summary>Waits for the request's turn; dispose the result once the response headers were applied.</summary>
-    public async Task<Bucket> EnterAsync(RestRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for the request's turn; call <see cref="Bucket.Leave"/> once the response headers were applied. Null for a
+    /// courtesy request (<see cref="RestRequest.SkipWhenRateLimited"/>) when the global budget is short: it is dropped.
+    /// </summary>
+    public async Task<Bucket?> EnterAsync(RestRequest request, CancellationToken cancellationToken)
     {
         var bucket = BucketFor(request);
         await bucket.Turn.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             await WaitUntilAsync(bucket.ResetAt, () => bucket.Remaining == 0, cancellationToken).ConfigureAwait(false);
-            if (!request.IsInteraction)
+            if (request.IsInteraction) return bucket;
+            if (request.SkipWhenRateLimited)
             {
-                await WaitUntilAsync(Volatile.Read(ref _globalPauseUntil), () => true, cancellationToken).ConfigureAwait(false);
-                await _global.TakeAsync(null, cancellationToken).ConfigureAwait(false);
+                if (Volatile.Read(ref _globalPauseUntil) > time.GetTimestamp() || _global.TryTake((int)(_global.Limit * CourtesyShare)) is not null)
+                {
+                    bucket.Turn.Release();
+                    return null;
+                }
+                return bucket;
+            }
+            await WaitUntilAsync(Volatile.Read(ref _globalPauseUntil), () => true, cancellationToken).ConfigureAwait(false);
+            await _globalTurn.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await _global.TakeAsync(null, cancellationToken).ConfigureAwait(false); // one waiter at a time: first come, first served
+            }
+            finally
+            {
+                _globalTurn.Release();
             }
             return bucket;
         }
