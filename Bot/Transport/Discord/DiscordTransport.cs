@@ -4,6 +4,8 @@ using CompanionBot.Transport.Discord.Payloads;
 using CompanionBot.Transport.Discord.Rest;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
 
 namespace CompanionBot.Transport.Discord;
 
@@ -123,21 +125,41 @@ public sealed class DiscordTransport(
         return GatewayBotInfo.Parse(document.RootElement) is { } info && Uri.TryCreate(info.Url, UriKind.Absolute, out var url) ? url : null;
     }
 
-    /// <summary>GET /gateway/bot until it answers; a 401 is fatal (a bad token must not be retried in a loop).</summary>
+    /// <summary>
+    /// GET /gateway/bot until it answers (Polly retry: 2^n s, capped at 5 minutes, jittered to 50-100%); a 401 is fatal
+    /// (a bad token must not be retried in a loop).
+    /// </summary>
     private async Task<(GatewayBotInfo? Info, string? Fatal)> DiscoverAsync(CancellationToken ct)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            var response = await api.GetGatewayBotAsync(ct).ConfigureAwait(false);
-            if (response.Status == 401) return (null, RejectedToken);
-            if (response.IsSuccess && response.Body is not null)
+        var pipeline = new ResiliencePipelineBuilder<Discovery> { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions<Discovery>
             {
-                using var document = JsonDocument.Parse(response.Body.ToJsonString());
-                if (GatewayBotInfo.Parse(document.RootElement) is { } info) return (info, null);
-            }
-            var wait = TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, Math.Min(attempt, 9))) * (0.5 + jitter.NextDouble() / 2));
-            logger.LogWarning("GET /gateway/bot failed ({Problem}); trying again in {Seconds:0} s", response.Problem ?? "unreadable answer", wait.TotalSeconds);
-            await Task.Delay(wait, time, ct).ConfigureAwait(false);
-        }
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { Info: null, Fatal: null }),
+                MaxRetryAttempts = int.MaxValue,
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
+                    TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, Math.Min(args.AttemptNumber + 1, 9))) * (0.5 + jitter.NextDouble() / 2))),
+                OnRetry = args =>
+                {
+                    TransportLog.DiscoveryFailed(logger, args.Outcome.Result?.Problem ?? "unreadable answer", args.RetryDelay.TotalSeconds);
+                    return default;
+                },
+            })
+            .Build();
+        var found = await pipeline.ExecuteAsync(async token => await DiscoverOnceAsync(token).ConfigureAwait(false), ct).ConfigureAwait(false);
+        return (found.Info, found.Fatal);
     }
+
+    private async Task<Discovery> DiscoverOnceAsync(CancellationToken ct)
+    {
+        var response = await api.GetGatewayBotAsync(ct).ConfigureAwait(false);
+        if (response.Status == 401) return new Discovery(null, RejectedToken, null);
+        if (response.IsSuccess && response.Body is not null)
+        {
+            using var document = JsonDocument.Parse(response.Body.ToJsonString());
+            if (GatewayBotInfo.Parse(document.RootElement) is { } info) return new Discovery(info, null, null);
+        }
+        return new Discovery(null, null, response.Problem);
+    }
+
+    private sealed record Discovery(GatewayBotInfo? Info, string? Fatal, string? Problem);
 }
