@@ -4,7 +4,7 @@ using CompanionBot.Storage;
 namespace CompanionBot.Commands;
 
 /// <summary>/forget (here or everywhere, after confirmation, for real) and /export (this scope only, as JSON).</summary>
-public sealed class ForgetCommand(ILedgerStore store, SqliteMemberData memberData, MemberGate gate) : ICommandGroup
+public sealed class ForgetCommand(ILedgerStore store, IMemberData memberData, MemberGate gate) : ICommandGroup
 {
     public string Name => "forget";
 
@@ -44,7 +44,7 @@ public sealed class ForgetCommand(ILedgerStore store, SqliteMemberData memberDat
     }
 }
 
-public sealed class ExportCommand(SqliteMemberData memberData) : ICommandGroup
+public sealed class ExportCommand(IMemberData memberData) : ICommandGroup
 {
     public string Name => "export";
 

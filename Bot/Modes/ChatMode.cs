@@ -39,7 +39,7 @@ public static class ChatMode
         var pipeline = services.GetRequiredService<ConversationPipeline>();
         var commands = services.GetRequiredService<CommandService>();
         var personas = services.GetRequiredService<IPersonaProvider>();
-        var outputFolder = Path.GetDirectoryName(services.GetRequiredService<SqliteDatabase>().DatabasePath) ?? ".";
+        var outputFolder = StorageServices.DataFolder(services);
         var time = services.GetRequiredService<TimeProvider>();
         var sequence = 0;
 

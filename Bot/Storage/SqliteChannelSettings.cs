@@ -9,7 +9,7 @@ public interface IChannelSettings
 }
 
 /// <summary>The <c>answer_channels</c> table, changed by moderators through /companion channels.</summary>
-public sealed class SqliteChannelSettings(SqliteDatabase database) : IChannelSettings
+public sealed class SqliteChannelSettings(SqliteDatabase database) : IChannelSettingsStore
 {
     public bool AnswersWithoutMention(string guildId, string channelId) => database.Read(connection =>
     {

@@ -6,11 +6,8 @@ using CompanionBot.Pipeline;
 
 namespace CompanionBot.Storage;
 
-/// <summary>
-/// What is stored about one member, for /export, for saying what /reset and /forget delete, and the record of
-/// when a member last reset a relationship (the once-a-day limit). Deletion itself is <see cref="ILedgerStore"/>'s.
-/// </summary>
-public sealed class SqliteMemberData(SqliteDatabase database)
+/// <summary>What is stored about one member, on SQLite (<see cref="IMemberData"/>).</summary>
+public sealed class SqliteMemberData(SqliteDatabase database) : IMemberData
 {
     private static readonly JsonSerializerOptions ExportJson = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
