@@ -26,8 +26,10 @@ public sealed record StoreSet(
 
     public static StoreSet Postgres(TestPostgres server) => Postgres(new PostgresDatabase(server.ConnectionString));
 
-    public static StoreSet Postgres(PostgresDatabase db) =>
-        new(new PostgresLedgerStore(db), new PostgresHistoryStore(db, Options), new PostgresMemberData(db),
+    public static StoreSet Postgres(PostgresDatabase db) => Postgres(db, MemberCipher.Sealing);
+
+    internal static StoreSet Postgres(PostgresDatabase db, MemberCipher cipher) =>
+        new(new PostgresLedgerStore(db, cipher), new PostgresHistoryStore(db, Options, cipher), new PostgresMemberData(db, cipher),
             new PostgresStatsStore(db), new PostgresChannelSettings(db), new PostgresPersonaVersions(db), db);
 
     public void Dispose() => Owner.Dispose();

@@ -130,9 +130,12 @@ public sealed class PostgresLedgerStore : ILedgerStore
             }
             return total;
         });
-        // The rows' old versions stay in the table files until VACUUM frees them; do it now rather than whenever
-        // autovacuum gets round to it. What remains on disk after this is ciphertext whose key no longer exists.
-        _database.Execute("VACUUM member_keys, relationships, turns, processed_messages, rapport_resets;");
+        // Deleted rows stay in the table files as dead versions until VACUUM frees their space, and freed space is
+        // not overwritten until reused: that is why the text is ciphertext. The key table is rewritten (VACUUM FULL:
+        // a new file holding only live keys, the old one unlinked), so the destroyed key is in no table file; it is
+        // small (one ~100-byte row per relationship), and the rewrite's exclusive lock lasts as long as copying it.
+        _database.Execute("VACUUM FULL member_keys;");
+        _database.Execute("VACUUM relationships, turns, processed_messages, rapport_resets;");
         return deleted;
     }
 }
