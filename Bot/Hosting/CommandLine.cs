@@ -27,13 +27,14 @@ public sealed record CommandLine(Mode Mode, IReadOnlyList<string> Positional, IR
           eval <prompts.jsonl> [--json]
                                       each prompt as a new user's first message; decisions and a summary per category
           bench [--members N] [--messages M] [--concurrency C] [--prefill R] [--db PATH] [--commit group|single] [--json]
+                [--postgres [--levels 1,2,4]]  (PostgreSQL: Storage:ConnectionString)
                                       pipeline throughput and latency without the model, beside raw SQLite writes
 
         configuration comes from appsettings.json and environment variables (Discord__Token, Llm__Endpoint,
         Llm__Model, Llm__ApiKey, Storage__DatabasePath); --db overrides Storage:DatabasePath.
         """;
 
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "json", "help", "verbose" };
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "json", "help", "verbose", "postgres" };
 
     public static CommandLine Parse(IReadOnlyList<string> args)
     {
