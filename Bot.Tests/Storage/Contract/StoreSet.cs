@@ -21,7 +21,7 @@ public sealed record StoreSet(
     {
         var db = new SqliteDatabase(path, 5, secureDelete: true);
         return new StoreSet(new SqliteLedgerStore(db), new SqliteHistoryStore(db, Options), new SqliteMemberData(db),
-            new SqliteStatsStore(db), new SqliteChannelSettings(db), new CompanionBot.Personas.PersonaVersionStore(db), db);
+            new SqliteStatsStore(db), new SqliteChannelSettings(db), new PersonaVersionStore(db), db);
     }
 
     public static StoreSet Postgres(TestPostgres server) => Postgres(new PostgresDatabase(server.ConnectionString));
