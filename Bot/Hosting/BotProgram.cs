@@ -82,6 +82,7 @@ public static class BotProgram
         Mode.Replay => ReplayMode.RunAsync(commandLine, host.Services, io, cancellationToken),
         Mode.Eval => EvalMode.RunAsync(commandLine, host.Services, io, cancellationToken),
         Mode.Bench => BenchMode.RunAsync(commandLine, host.Services, io, cancellationToken),
+        Mode.Migrate => MigrateMode.RunAsync(commandLine, host.Services, io, cancellationToken),
         _ => throw new CommandLineException($"unknown mode {mode}"),
     };
 }

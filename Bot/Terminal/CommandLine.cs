@@ -8,6 +8,7 @@ public enum Mode
     Replay,
     Eval,
     Bench,
+    Migrate,
     Help,
 }
 
@@ -29,12 +30,14 @@ public sealed record CommandLine(Mode Mode, IReadOnlyList<string> Positional, IR
           bench [--members N] [--messages M] [--concurrency C] [--prefill R] [--db PATH] [--commit group|single] [--json]
                 [--postgres [--levels 1,2,4]]  (PostgreSQL: Storage:ConnectionString)
                                       pipeline throughput and latency without the model, beside raw SQLite writes
+          migrate --from sqlite:PATH --to postgres [--into-non-empty]
+                                      copy a SQLite ledger into Storage:ConnectionString, counts checked
 
         configuration comes from appsettings.json and environment variables (Discord__Token, Llm__Endpoint,
         Llm__Model, Llm__ApiKey, Storage__DatabasePath); --db overrides Storage:DatabasePath.
         """;
 
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "json", "help", "verbose", "postgres" };
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "json", "help", "verbose", "postgres", "into-non-empty", "force" };
 
     public static CommandLine Parse(IReadOnlyList<string> args)
     {

@@ -11,21 +11,21 @@ namespace CompanionBot.Tests.Storage.Contract;
 /// </summary>
 public abstract class StoreContract
 {
-    protected static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
-    protected static readonly RelationshipKey Guild = RelationshipKey.InGuild("42", "1001");
-    protected static readonly RelationshipKey Dm = RelationshipKey.Dm("1001");
+    internal static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
+    internal static readonly RelationshipKey Guild = RelationshipKey.InGuild("42", "1001");
+    internal static readonly RelationshipKey Dm = RelationshipKey.Dm("1001");
 
     /// <summary>A fresh, empty database with every store over it.</summary>
     protected abstract StoreSet Open();
 
-    protected static RelationshipState State(RelationshipKey key, int exchanges = 1) =>
+    internal static RelationshipState State(RelationshipKey key, int exchanges = 1) =>
         RelationshipState.New(key, Now, new LedgerBaseline(0.1, 0.1)) with
         {
             Exchanges = exchanges, Warmth = 0.42, Stage = Stage.Acquaintance,
             Moments = [new NotableMoment(Now, "follow_through", "remembered my sister's exam", true)],
         };
 
-    protected static TurnRecord Turn(RelationshipKey key, string id, int exchanges, string? text = null) =>
+    internal static TurnRecord Turn(RelationshipKey key, string id, int exchanges, string? text = null) =>
         new(State(key, exchanges), id)
         {
             History = text is null ? null : new HistoryEntry(text, "reply to " + text, Now.AddMinutes(exchanges), 4),
