@@ -39,7 +39,7 @@ public sealed class ForgetCommand(ILedgerStore store, IMemberData memberData, Me
         else store.Delete(request.Key);
         return new CommandReply(
             $"Deleted everything stored about you {where}: {RapportCommands.DeletedText(counts)}. " +
-            "The rows are gone and the database's write-ahead log was checkpointed and truncated, so no copy is left behind. " +
+            memberData.DeletionNote + " " +
             "If you talk to me again, we start as strangers.");
     }
 }

@@ -21,6 +21,9 @@ public interface IMemberData
 
     /// <summary>Everything stored about this member in this one scope, as a JSON document.</summary>
     byte[] Export(RelationshipKey key, DateTimeOffset at);
+
+    /// <summary>One sentence, true for this provider, on what deletion leaves behind (PRIVACY.md says it in full).</summary>
+    string DeletionNote { get; }
 }
 
 /// <summary>The answer-without-mention channel list, changed by moderators through /companion channels.</summary>

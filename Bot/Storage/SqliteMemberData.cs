@@ -37,6 +37,8 @@ public sealed class SqliteMemberData(SqliteDatabase database) : IMemberData
         return scopes;
     });
 
+    public string DeletionNote => "The rows are gone and the database's write-ahead log was checkpointed and truncated, so no copy is left behind.";
+
     public DateTimeOffset? LastReset(RelationshipKey key) => database.Read(connection =>
     {
         using var cmd = connection.CreateCommand();

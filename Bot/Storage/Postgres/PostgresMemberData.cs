@@ -50,6 +50,9 @@ public sealed class PostgresMemberData : IMemberData
         return scopes;
     });
 
+    public string DeletionNote =>
+        "The key that encrypted your messages was destroyed first, then the rows, so any copy the database still holds is unreadable.";
+
     public DateTimeOffset? LastReset(RelationshipKey key) => _database.Read(connection =>
     {
         using var cmd = new NpgsqlCommand("SELECT reset_at FROM rapport_resets WHERE scope = $1 AND member = $2;", connection);
