@@ -24,6 +24,13 @@ public sealed class PostgresConnectionTests
     }
 
     [Test]
+    public void Open_EmptyConnectionString_ErrorNamesTheSetting()
+    {
+        var ex = Assert.Throws<StorageException>(() => new PostgresDatabase(""));
+        Assert.That(ex!.Message, Does.Contain("Storage:ConnectionString"));
+    }
+
+    [Test]
     public void Open_WrongPassword_ErrorNeverCarriesThePassword()
     {
         using var server = TestPostgres.Create();

@@ -22,6 +22,10 @@ public sealed class PostgresDatabase : IDisposable
     public PostgresDatabase(string connectionString)
     {
         Secrets = new ConnectionSecrets(connectionString);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new StorageException("Storage:ConnectionString is empty: Storage:Provider=postgres needs one (Storage__ConnectionString)");
+        }
         try
         {
             var builder = new NpgsqlConnectionStringBuilder(connectionString);
