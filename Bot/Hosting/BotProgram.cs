@@ -103,6 +103,7 @@ public static class BotProgram
         Mode.Eval => EvalMode.RunAsync(commandLine, host.Services, io, cancellationToken),
         Mode.Bench => BenchMode.RunAsync(commandLine, host.Services, io, cancellationToken),
         Mode.Backup => BackupMode.RunAsync(commandLine, host.Services, io, cancellationToken),
+        Mode.Migrate => MigrateMode.RunAsync(commandLine, host.Services, io, cancellationToken),
         _ => throw new CommandLineException($"unknown mode {mode}"),
     };
 }

@@ -9,6 +9,7 @@ public enum Mode
     Eval,
     Bench,
     Backup,
+    Migrate,
     Help,
 }
 
@@ -28,7 +29,10 @@ public sealed record CommandLine(Mode Mode, IReadOnlyList<string> Positional, IR
           eval <prompts.jsonl> [--json]
                                       each prompt as a new user's first message; decisions and a summary per category
           bench [--members N] [--messages M] [--concurrency C] [--prefill R] [--db PATH] [--commit group|single] [--json]
+                [--postgres [--levels 1,2,4]]  (PostgreSQL: Storage:ConnectionString)
                                       pipeline throughput and latency without the model, beside raw SQLite writes
+          migrate --from sqlite:PATH --to postgres [--into-non-empty]
+                                      copy a SQLite ledger into Storage:ConnectionString, counts checked
 
           backup <path> [--force] [--db PATH]
                                       a consistent copy of the ledger, safe while the bot runs (--force replaces <path>)
@@ -37,7 +41,7 @@ public sealed record CommandLine(Mode Mode, IReadOnlyList<string> Positional, IR
         Llm__Model, Llm__ApiKey, Storage__DatabasePath); --db overrides Storage:DatabasePath.
         """;
 
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "json", "help", "verbose", "force" };
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "json", "help", "verbose", "postgres", "into-non-empty", "force" };
 
     public static CommandLine Parse(IReadOnlyList<string> args)
     {
