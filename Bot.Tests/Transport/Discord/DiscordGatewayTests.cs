@@ -248,7 +248,7 @@ public sealed class DiscordGatewayTests
         await bot.Clock.WhenArmedAsync(IdentifySpacing, armed);
         bot.Clock.Advance(IdentifySpacing);
         var identify = await second.WaitForOpAsync(2);
-        await second.Frames.WaitForAsync(_ => second.Session is not null, "READY");
+        await second.Attached; // READY
         await second.DispatchAsync("MESSAGE_CREATE", DiscordHarness.Message("540000000000000001", "hi, still there?"));
         await bot.ReplyToAsync("540000000000000001");
 
