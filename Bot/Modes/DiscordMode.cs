@@ -18,6 +18,7 @@ public static class DiscordMode
     public static async Task<int> RunAsync(CommandLine commandLine, IHost host, ConsoleIo io, CancellationToken cancellationToken)
     {
         commandLine.Allow("db");
+        commandLine.AllowPositional(0);
         var options = host.Services.GetRequiredService<IOptions<DiscordOptions>>().Value;
         if (!options.HasToken)
         {
