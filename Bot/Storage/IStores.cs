@@ -1,5 +1,5 @@
 using CompanionBot.Personas;
-using CompanionBot.Pipeline;
+using CompanionBot.Conversation;
 
 namespace CompanionBot.Storage;
 

@@ -1,4 +1,4 @@
-using CompanionBot.Pipeline;
+using CompanionBot.Conversation;
 using CompanionBot.Prompting;
 using CompanionBot.Stances;
 using Microsoft.Extensions.Options;

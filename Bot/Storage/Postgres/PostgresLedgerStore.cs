@@ -1,5 +1,5 @@
 using CompanionBot.Ledger;
-using CompanionBot.Pipeline;
+using CompanionBot.Conversation;
 using Npgsql;
 
 namespace CompanionBot.Storage.Postgres;
