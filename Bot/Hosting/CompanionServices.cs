@@ -51,6 +51,7 @@ public static class CompanionServices
     {
         services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TOptions>>(new AnnotatedOptionsValidator<TOptions>(section));
+        services.AddSingleton<ISettingsCheck>(new OptionsSettingsCheck<TOptions>(section));
         return services;
     }
 }

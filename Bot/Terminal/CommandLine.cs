@@ -8,6 +8,7 @@ public enum Mode
     Replay,
     Eval,
     Bench,
+    Backup,
     Migrate,
     Help,
 }
@@ -32,6 +33,9 @@ public sealed record CommandLine(Mode Mode, IReadOnlyList<string> Positional, IR
                                       pipeline throughput and latency without the model, beside raw SQLite writes
           migrate --from sqlite:PATH --to postgres [--into-non-empty]
                                       copy a SQLite ledger into Storage:ConnectionString, counts checked
+
+          backup <path> [--force] [--db PATH]
+                                      a consistent copy of the ledger, safe while the bot runs (--force replaces <path>)
 
         configuration comes from appsettings.json and environment variables (Discord__Token, Llm__Endpoint,
         Llm__Model, Llm__ApiKey, Storage__DatabasePath); --db overrides Storage:DatabasePath.
@@ -76,13 +80,15 @@ public sealed record CommandLine(Mode Mode, IReadOnlyList<string> Positional, IR
             {
                 options[name] = "true";
             }
-            else if (i + 1 < args.Count)
+            else if (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
             {
                 options[name] = args[++i];
             }
             else
             {
-                throw new CommandLineException($"option --{name} needs a value");
+                // Not an error yet: the mode first says whether it knows this option at all (Allow), and only
+                // an option it knows "needs a value" (Option).
+                options[name] = null;
             }
         }
         return new CommandLine(mode, positional, options);
@@ -90,7 +96,11 @@ public sealed record CommandLine(Mode Mode, IReadOnlyList<string> Positional, IR
 
     public bool Flag(string name) => Options.ContainsKey(name);
 
-    public string? Option(string name) => Options.TryGetValue(name, out var v) ? v : null;
+    public string? Option(string name)
+    {
+        if (!Options.TryGetValue(name, out var value)) return null;
+        return value ?? throw new CommandLineException($"option --{name} needs a value");
+    }
 
     public int IntOption(string name, int fallback, int min, int max)
     {
@@ -105,9 +115,19 @@ public sealed record CommandLine(Mode Mode, IReadOnlyList<string> Positional, IR
     {
         foreach (var key in Options.Keys)
         {
-            if (!names.Contains(key)) throw new CommandLineException($"unknown option --{key} for {Mode.ToString().ToLowerInvariant()}");
+            if (!names.Contains(key)) throw new CommandLineException($"unknown option --{key} for {ModeName}");
         }
     }
+
+    /// <summary>Fails on a positional argument past the <paramref name="count"/> this mode takes, naming it.</summary>
+    public void AllowPositional(int count)
+    {
+        if (Positional.Count <= count) return;
+        var takes = count == 0 ? "takes no arguments" : $"takes {count} argument{(count == 1 ? "" : "s")}";
+        throw new CommandLineException($"unexpected argument '{Positional[count]}' ({ModeName} {takes})");
+    }
+
+    private string ModeName => Mode == Mode.Auto ? "chat" : Mode.ToString().ToLowerInvariant();
 }
 
 public sealed class CommandLineException(string message) : Exception(message);
