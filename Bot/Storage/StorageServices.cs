@@ -10,8 +10,10 @@ public static class StorageServices
 {
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        if (options.UsesPostgres)
+        // Only the provider is read here (binding the whole section would throw on a bad number before the
+        // options validation can name the key); an unknown provider is rejected by that validation.
+        var provider = configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}"];
+        if (string.Equals(provider, StorageOptions.Postgres, StringComparison.Ordinal))
         {
             services.AddSingleton<PostgresDatabase>();
             services.AddSingleton<ILedgerStore, PostgresLedgerStore>();
