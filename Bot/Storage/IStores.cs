@@ -1,5 +1,4 @@
 using CompanionBot.Personas;
-using CompanionBot.Conversation;
 
 namespace CompanionBot.Storage;
 

@@ -1,4 +1,3 @@
-using CompanionBot.Conversation;
 using CompanionBot.Prompting;
 using CompanionBot.Stances;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,4 @@
 using CompanionBot.Ledger;
-using CompanionBot.Conversation;
 using Npgsql;
 
 namespace CompanionBot.Storage.Postgres;
