@@ -24,7 +24,7 @@ public static class BackupMode
         var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
         if (storage.UsesPostgres)
         {
-            throw new CommandLineException("backup copies the SQLite ledger; with Storage:Provider=postgres back up the database with pg_dump or pg_basebackup (PRIVACY.md: what backups keep)");
+            throw new CommandLineException("backup copies the SQLite ledger; with Storage:Provider=postgres back up the database with pg_dump");
         }
         var source = storage.DatabasePath;
         var reporter = new BackupProgressReporter(io.Error, ProgressFromPages);

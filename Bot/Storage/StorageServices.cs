@@ -10,9 +10,9 @@ public static class StorageServices
 {
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        // Only the provider is read here (binding the whole section would throw on a bad number before the
-        // options validation can name the key); an unknown provider is rejected by that validation.
-        var provider = configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}"];
+        // Only the provider is read here, and leniently: binding the whole section would throw on any other bad value
+        // (BusyTimeoutSeconds=abc) before the settings check can report it as one line.
+        var provider = configuration.GetSection(StorageOptions.Section)[nameof(StorageOptions.Provider)];
         if (string.Equals(provider, StorageOptions.Postgres, StringComparison.Ordinal))
         {
             services.AddSingleton<PostgresDatabase>();
