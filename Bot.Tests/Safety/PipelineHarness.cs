@@ -17,7 +17,8 @@ public sealed class PipelineHarness : IDisposable
 {
     private int _sequence;
 
-    public PipelineHarness(string path, IChatModel? model = null, bool secureDelete = true, IAppraisalAssistant? assistant = null)
+    public PipelineHarness(string path, IChatModel? model = null, bool secureDelete = true, IAppraisalAssistant? assistant = null,
+        Microsoft.Extensions.Logging.ILogger<ConversationPipeline>? logger = null)
     {
         Database = new SqliteDatabase(path, 5, secureDelete);
         Store = new SqliteLedgerStore(Database);
@@ -26,7 +27,7 @@ public sealed class PipelineHarness : IDisposable
         Pipeline = new ConversationPipeline(Store, new FixedPersonaProvider(Engine.DefaultPersona), Engine.Appraiser,
             new RelationshipLedger(), new StanceEngine(), new PromptComposer(),
             new ReplyWriter(model ?? new OfflineChatModel(), new OfflineVoice()), new MemberGate(),
-            new SafetyGate(new FloodGuard(Options.Create(new FloodOptions()))), History, assistant: assistant);
+            new SafetyGate(new FloodGuard(Options.Create(new FloodOptions()))), History, assistant: assistant, logger: logger);
     }
 
     public SqliteDatabase Database { get; }
@@ -36,7 +37,11 @@ public sealed class PipelineHarness : IDisposable
     public ConversationPipeline Pipeline { get; }
     public DateTimeOffset Now { get; set; } = new(2026, 6, 1, 22, 0, 0, TimeSpan.Zero);
 
-    public Task<TurnResult?> SayAsync(RelationshipKey key, string text, TimeSpan? after = null, string? messageId = null)
+    /// <summary>The turn when the message was answered, null for any other outcome (see <see cref="SendAsync"/>).</summary>
+    public async Task<TurnResult?> SayAsync(RelationshipKey key, string text, TimeSpan? after = null, string? messageId = null) =>
+        (await SendAsync(key, text, after, messageId)) is TurnOutcome.Replied replied ? replied.Turn : null;
+
+    public Task<TurnOutcome> SendAsync(RelationshipKey key, string text, TimeSpan? after = null, string? messageId = null)
     {
         Now += after ?? TimeSpan.FromMinutes(1);
         var message = new InboundMessage(messageId ?? $"m{++_sequence}", key, "c", "user", text, Now);

@@ -58,16 +58,31 @@ public static class ChatMode
             }
             var now = time.GetUtcNow();
             var message = new InboundMessage($"chat:{now.UtcTicks}:{++sequence}", key, "terminal", user, line, now);
-            var result = await pipeline.HandleAsync(message, cancellationToken).ConfigureAwait(false);
-            if (result is null) continue;
-            var name = personas.For(key.Scope).Name;
-            var label = result.Reply.Source == ReplySource.Offline ? $"{name} (offline voice)" : name;
-            await io.Out.WriteLineAsync($"{label}: {result.Reply.Text}").ConfigureAwait(false);
-            await io.Error.WriteLineAsync(
-                $"  [{result.Decision.StanceName} · {WireNames.Of(result.Change.After.Stage)} · rule {result.Decision.Rule}" +
-                (result.Decision.Directives.Count > 0 ? $" · {string.Join(", ", result.Decision.DirectiveNames)}" : "") + "]").ConfigureAwait(false);
+            var outcome = await pipeline.HandleAsync(message, cancellationToken).ConfigureAwait(false);
+            await WriteOutcomeAsync(outcome, personas.For(key.Scope).Name, io).ConfigureAwait(false);
         }
         return 0;
+    }
+
+    /// <summary>The reply (or the one notice) on stdout, the decision on stderr; quiet outcomes print nothing.</summary>
+    internal static async Task WriteOutcomeAsync(TurnOutcome outcome, string name, ConsoleIo io)
+    {
+        switch (outcome)
+        {
+            case TurnOutcome.Replied { Turn: var turn }:
+                var label = turn.Reply.Source == ReplySource.Offline ? $"{name} (offline voice)" : name;
+                await io.Out.WriteLineAsync($"{label}: {turn.Reply.Text}").ConfigureAwait(false);
+                await io.Error.WriteLineAsync(
+                    $"  [{turn.Decision.StanceName} · {WireNames.Of(turn.Change.After.Stage)} · rule {turn.Decision.Rule}" +
+                    (turn.Decision.Directives.Count > 0 ? $" · {string.Join(", ", turn.Decision.DirectiveNames)}" : "") + "]").ConfigureAwait(false);
+                break;
+            case TurnOutcome.Throttled { Notice: var notice }:
+                await io.Out.WriteLineAsync($"{name}: {notice.Text}").ConfigureAwait(false);
+                break;
+            case TurnOutcome.Failed { Error: var error }:
+                await io.Error.WriteLineAsync($"  [not handled: {error}]").ConfigureAwait(false);
+                break;
+        }
     }
 
     private static async Task<(string Answer, bool Quit)> RunCommandAsync(

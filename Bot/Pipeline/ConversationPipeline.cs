@@ -7,6 +7,8 @@ using CompanionBot.Replies;
 using CompanionBot.Safety;
 using CompanionBot.Stances;
 using CompanionBot.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CompanionBot.Pipeline;
 
@@ -27,13 +29,19 @@ public sealed class ConversationPipeline(
     SafetyGate safety,
     IHistoryStore? history = null,
     IStatsRecorder? stats = null,
-    IAppraisalAssistant? assistant = null)
+    IAppraisalAssistant? assistant = null,
+    ILogger<ConversationPipeline>? logger = null)
 {
-    /// <summary>Handles one message; null when it was already handled (a replayed event) or dropped as flood.</summary>
-    public async Task<TurnResult?> HandleAsync(InboundMessage message, CancellationToken cancellationToken)
+    private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
+
+    /// <summary>Handles one message: exactly one <see cref="TurnOutcome"/> comes back (logged here, once).</summary>
+    public async Task<TurnOutcome> HandleAsync(InboundMessage message, CancellationToken cancellationToken) =>
+        _logger.Log(await TurnAsync(message, cancellationToken).ConfigureAwait(false));
+
+    private async Task<TurnOutcome> TurnAsync(InboundMessage message, CancellationToken cancellationToken)
     {
         using var _ = await gate.EnterAsync(message.Key.MemberId, cancellationToken).ConfigureAwait(false);
-        if (store.WasProcessed(message.MessageId)) return null;
+        if (store.WasProcessed(message.MessageId)) return new TurnOutcome.Duplicate(message);
 
         var persona = personas.For(message.Key.Scope);
         var now = message.ReceivedAt;
@@ -48,8 +56,11 @@ public sealed class ConversationPipeline(
         var admitted = safety.Admit(message, appraisal);
         if (admitted != FloodVerdict.Admitted)
         {
-            store.Save(before, message.MessageId);
-            return admitted == FloodVerdict.NotifyOnce ? SafetyGate.Throttled(message, appraisal, before, persona) : null;
+            // The ledger does not move; the id is marked so a replay stays quiet; a drop is counted, never silent.
+            store.Save(new TurnRecord(before, message.MessageId) { Counters = SafetyGate.CountersFor(admitted, message) });
+            return admitted == FloodVerdict.NotifyOnce
+                ? new TurnOutcome.Throttled(message, SafetyGate.Notice)
+                : new TurnOutcome.Dropped(message);
         }
         var change = ledger.Apply(before, appraisal, persona, now);
         var decision = engine.Decide(change.After, appraisal, persona, now);
@@ -65,6 +76,6 @@ public sealed class ConversationPipeline(
             History = history?.EntryFor(decision, message.Text, reply.Body, now),
             Counters = [.. SafetyGate.CountersFor(decision, now), .. stats?.CountersFor(message.Key.Scope, decision, now) ?? []],
         });
-        return new TurnResult(message, appraisal, change with { After = after }, decision, prompt, reply);
+        return new TurnOutcome.Replied(new TurnResult(message, appraisal, change with { After = after }, decision, prompt, reply));
     }
 }

@@ -1,7 +1,4 @@
 using CompanionBot.Appraisal;
-using CompanionBot.Ledger;
-using CompanionBot.Pipeline;
-using CompanionBot.Prompting;
 using CompanionBot.Replies;
 using CompanionBot.Stances;
 using CompanionBot.Storage;
@@ -14,7 +11,6 @@ namespace CompanionBot.Pipeline;
 /// </summary>
 public sealed class SafetyGate(FloodGuard flood)
 {
-    public const string FloodRule = "safety.flood";
     public const string SlowDown = "(You're sending a lot at once. I'll catch up with your next message in a moment.)";
 
     /// <summary>For simulations (replay, eval, bench): scripted messages on a simulated clock are never flood.</summary>
@@ -28,11 +24,10 @@ public sealed class SafetyGate(FloodGuard flood)
     public static IReadOnlyList<CounterIncrement> CountersFor(StanceDecision decision, DateTimeOffset now) =>
         decision.Rule == "safety.crisis" ? [new(CounterNames.CrisisReferrals, CounterNames.AllScopes, CounterNames.Year(now))] : [];
 
-    /// <summary>The one "slow down" note a flooding member gets per window; the ledger does not move.</summary>
-    public static TurnResult Throttled(InboundMessage message, MessageAppraisal appraisal, RelationshipState state, Personas.PersonaConfig persona)
-    {
-        var decision = new StanceDecision(Stance.Deflect, [], FloodRule, ["too many messages at once: one note, then quiet until the window passes"]);
-        return new TurnResult(message, appraisal, new RelationshipChange(state, state), decision,
-            new ChatPrompt("", [], "", persona.Model), new OutboundReply(ReplyFormatter.Format(SlowDown), ReplySource.Offline));
-    }
+    /// <summary>The one "slow down" note a flooding member gets per window.</summary>
+    public static OutboundReply Notice { get; } = new(ReplyFormatter.Format(SlowDown), ReplySource.Offline);
+
+    /// <summary>A dropped message is counted per scope and month (no member id, no text): never silently discarded.</summary>
+    public static IReadOnlyList<CounterIncrement> CountersFor(FloodVerdict verdict, InboundMessage message) =>
+        verdict == FloodVerdict.Dropped ? [new(CounterNames.FloodDropped, message.Key.Scope, SqliteStatsStore.PeriodOf(message.ReceivedAt))] : [];
 }

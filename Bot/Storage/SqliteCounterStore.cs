@@ -37,5 +37,8 @@ public static class CounterNames
     public const string CrisisReferrals = "crisis_referrals";
     public const string AllScopes = "all";
 
+    /// <summary>Messages dropped as flood, per scope and month (never a member id).</summary>
+    public const string FloodDropped = "flood.dropped";
+
     public static string Year(DateTimeOffset at) => at.UtcDateTime.Year.ToString(CultureInfo.InvariantCulture);
 }

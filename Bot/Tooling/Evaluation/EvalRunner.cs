@@ -20,8 +20,8 @@ public sealed class EvalRunner(MessageAppraiser appraiser, PersonaConfig persona
             var store = new InMemoryLedgerStore();
             var pipeline = OfflinePipeline.Create(store, persona, appraiser);
             var message = new InboundMessage("eval:" + prompt.Id, RelationshipKey.Dm("eval:" + prompt.Id), "eval", "user", prompt.Prompt, Clock);
-            var turn = await pipeline.HandleAsync(message, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException("a fresh store treated the prompt as a duplicate");
+            var turn = await pipeline.HandleAsync(message, cancellationToken).ConfigureAwait(false) is TurnOutcome.Replied replied
+                ? replied.Turn : throw new InvalidOperationException("an eval prompt was not answered");
             results.Add(new EvalResult(prompt.Id, prompt.Category, prompt.Subcategory, turn.Decision.StanceName, turn.Decision.Rule,
                 turn.Decision.DirectiveNames, turn.Appraisal.Names));
         }

@@ -26,8 +26,8 @@ public sealed class ScenarioRunner(MessageAppraiser appraiser)
         {
             if (turn.Index > 1) clock += turn.After;
             var message = new InboundMessage($"{scenario.Name}:{turn.Index}", keys[turn.As], "scenario", turn.As, turn.Say, clock);
-            var result = await pipeline.HandleAsync(message, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException("a scenario turn was treated as a duplicate");
+            var result = await pipeline.HandleAsync(message, cancellationToken).ConfigureAwait(false) is CompanionBot.Pipeline.TurnOutcome.Replied replied
+                ? replied.Turn : throw new InvalidOperationException("a scenario turn was not answered");
             var turnFailures = Check(turn, result.Decision, result.Appraisal);
             failures.AddRange(turnFailures.Select(f => $"turn {turn.Index}: {f}"));
             turns.Add(new TurnOutcome(turn.Index, turn.As, turn.Say, result.Decision.StanceName, result.Decision.Rule,
