@@ -25,7 +25,7 @@ public sealed class PipelineHarness : IDisposable
         History = new SqliteHistoryStore(Database, Options.Create(new StorageOptions()));
         Counters = new SqliteCounterStore(Database);
         Pipeline = new ConversationPipeline(Store, new FixedPersonaProvider(Engine.DefaultPersona), Engine.Appraiser,
-            new RelationshipLedger(), new StanceEngine(), new PromptComposer(),
+            new TurnPlanner(new RelationshipLedger(), new StanceEngine(), new PromptComposer()),
             new ReplyWriter(model ?? new OfflineChatModel(), new OfflineVoice()), new MemberGate(),
             new SafetyGate(new FloodGuard(Options.Create(new FloodOptions()))), History, assistant: assistant, logger: logger);
     }

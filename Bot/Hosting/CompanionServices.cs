@@ -37,6 +37,7 @@ public static class CompanionServices
         services.AddSingleton<RelationshipLedger>();
         services.AddSingleton<StanceEngine>();
         services.AddSingleton(sp => new PromptComposer(sp.GetRequiredService<IOptions<PromptOptions>>().Value));
+        services.AddSingleton<TurnPlanner>();
         services.AddLanguageModel(configuration);
         services.AddSingleton<OfflineVoice>();
         services.AddSingleton<ReplyWriter>();

@@ -1,11 +1,8 @@
 using CompanionBot.Appraisal;
+using CompanionBot.Common;
 using CompanionBot.LanguageModel;
 using CompanionBot.Ledger;
 using CompanionBot.Personas;
-using CompanionBot.Prompting;
-using CompanionBot.Replies;
-using CompanionBot.Safety;
-using CompanionBot.Stances;
 using CompanionBot.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -13,17 +10,15 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace CompanionBot.Pipeline;
 
 /// <summary>
-/// The flow, one line per step: appraise, move the ledger, decide, compose, write the reply, persist it all at once.
-/// Idempotent by message id; one message (so one model request) at a time per member; flood limits never
-/// apply to a crisis message.
+/// The shell around the engine, one line per step: load, plan (the engine), ask the model, check, persist, and hand
+/// back what to send. Idempotent by message id; one turn (so one model request) at a time per member; flood limits
+/// never apply to a crisis message. Two reads and one durable write per message.
 /// </summary>
 public sealed class ConversationPipeline(
     ILedgerStore store,
     IPersonaProvider personas,
     MessageAppraiser appraiser,
-    RelationshipLedger ledger,
-    StanceEngine engine,
-    PromptComposer composer,
+    TurnPlanner planner,
     ReplyWriter replies,
     MemberGate gate,
     SafetyGate safety,
@@ -41,41 +36,54 @@ public sealed class ConversationPipeline(
     private async Task<TurnOutcome> TurnAsync(InboundMessage message, CancellationToken cancellationToken)
     {
         using var _ = await gate.EnterAsync(message.Key.MemberId, cancellationToken).ConfigureAwait(false);
-        if (store.WasProcessed(message.MessageId)) return new TurnOutcome.Duplicate(message);
-
         var persona = personas.For(message.Key.Scope);
-        var now = message.ReceivedAt;
-        var before = store.Find(message.Key) ?? RelationshipState.New(message.Key, now, persona.Baseline);
+        var loaded = store.Load(message.Key, message.MessageId, planner.HistoryTurns);
+        if (loaded.AlreadyHandled) return new TurnOutcome.Duplicate(message);
+        var before = loaded.State ?? RelationshipState.New(message.Key, message.ReceivedAt, persona.Baseline);
 
-        var appraisal = appraiser.Appraise(message.Text, before, now);
-        // Optional model second opinion (Llm:AssistAppraisal): refines only non-safety signals, never the floor.
-        if (assistant is not null && !appraisal.Has(Signal.Crisis))
-        {
-            appraisal = await assistant.RefineAsync(message.Text, appraisal, cancellationToken).ConfigureAwait(false);
-        }
+        var appraisal = await AppraiseAsync(message, before, cancellationToken).ConfigureAwait(false);
         var admitted = safety.Admit(message, appraisal);
         if (admitted != FloodVerdict.Admitted)
         {
             // The ledger does not move; the id is marked so a replay stays quiet; a drop is counted, never silent.
-            store.Save(new TurnRecord(before, message.MessageId) { Counters = SafetyGate.CountersFor(admitted, message) });
-            return admitted == FloodVerdict.NotifyOnce
-                ? new TurnOutcome.Throttled(message, SafetyGate.Notice)
-                : new TurnOutcome.Dropped(message);
+            var limited = new TurnRecord(before, message.MessageId) { Counters = SafetyGate.CountersFor(admitted, message) };
+            if (await PersistAsync(limited, cancellationToken).ConfigureAwait(false) is { Error: { } error }) return new TurnOutcome.Failed(message, error);
+            return admitted == FloodVerdict.NotifyOnce ? new TurnOutcome.Throttled(message, SafetyGate.Notice) : new TurnOutcome.Dropped(message);
         }
-        var change = ledger.Apply(before, appraisal, persona, now);
-        var decision = engine.Decide(change.After, appraisal, persona, now);
-        var after = ledger.Remember(change.After, appraisal, decision, now);
 
-        var prompt = composer.Compose(persona, after, decision, message, history?.Recent(message.Key, composer.HistoryTurns) ?? []);
-        var reply = await replies.WriteAsync(prompt, decision, persona, after, cancellationToken).ConfigureAwait(false);
+        var plan = planner.Plan(message, appraisal, before, persona, loaded.History ?? history?.Recent(message.Key, planner.HistoryTurns) ?? []);
+        var reply = await replies.WriteAsync(plan.Prompt, plan.Decision, persona, plan.After, cancellationToken).ConfigureAwait(false);
 
         // One durable transaction for the whole turn, before the reply is sent: a crash before it leaves the
         // message unhandled (a replay answers it), a crash after it loses nothing that was acknowledged.
-        store.Save(new TurnRecord(after, message.MessageId)
+        var record = new TurnRecord(plan.After, message.MessageId)
         {
-            History = history?.EntryFor(decision, message.Text, reply.Body, now),
-            Counters = [.. SafetyGate.CountersFor(decision, now), .. stats?.CountersFor(message.Key.Scope, decision, now) ?? []],
-        });
-        return new TurnOutcome.Replied(new TurnResult(message, appraisal, change with { After = after }, decision, prompt, reply));
+            History = history?.EntryFor(plan.Decision, message.Text, reply.Body, message.ReceivedAt),
+            Counters = [.. SafetyGate.CountersFor(plan.Decision, message.ReceivedAt), .. stats?.CountersFor(message.Key.Scope, plan.Decision, message.ReceivedAt) ?? []],
+        };
+        if (await PersistAsync(record, cancellationToken).ConfigureAwait(false) is { Error: { } failed }) return new TurnOutcome.Failed(message, failed);
+        return new TurnOutcome.Replied(new TurnResult(message, appraisal, plan.Change, plan.Decision, plan.Prompt, reply));
+    }
+
+    /// <summary>The lexicon's appraisal, refined by the optional model second opinion (never on a crisis message).</summary>
+    private async Task<MessageAppraisal> AppraiseAsync(InboundMessage message, RelationshipState before, CancellationToken cancellationToken)
+    {
+        var appraisal = appraiser.Appraise(message.Text, before, message.ReceivedAt);
+        if (assistant is null || appraisal.Has(Signal.Crisis)) return appraisal;
+        return await assistant.RefineAsync(message.Text, appraisal, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The storage edge as a value: a failure the operator can fix is reported, not thrown at the transport.</summary>
+    private async Task<Result> PersistAsync(TurnRecord record, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.SaveAsync(record, cancellationToken).ConfigureAwait(false);
+            return Result.Success;
+        }
+        catch (StorageException ex)
+        {
+            return Result.Fail("storage", ex.Message);
+        }
     }
 }

@@ -20,9 +20,7 @@ public static class OfflinePipeline
         store,
         new FixedPersonaProvider(persona),
         appraiser,
-        new RelationshipLedger(),
-        new StanceEngine(),
-        new PromptComposer(),
+        new TurnPlanner(new RelationshipLedger(), new StanceEngine(), new PromptComposer()),
         new ReplyWriter(new OfflineChatModel(), new OfflineVoice()),
         new MemberGate(),
         SafetyGate.Unlimited());
