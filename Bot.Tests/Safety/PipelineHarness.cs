@@ -18,7 +18,7 @@ public sealed class PipelineHarness : IDisposable
     private int _sequence;
 
     public PipelineHarness(string path, IChatModel? model = null, bool secureDelete = true, IAppraisalAssistant? assistant = null,
-        Microsoft.Extensions.Logging.ILogger<ConversationPipeline>? logger = null)
+        Microsoft.Extensions.Logging.ILogger<ConversationPipeline>? logger = null, Bursts? bursts = null)
     {
         Database = new SqliteDatabase(path, 5, secureDelete);
         Store = new SqliteLedgerStore(Database);
@@ -27,7 +27,7 @@ public sealed class PipelineHarness : IDisposable
         Pipeline = new ConversationPipeline(Store, new FixedPersonaProvider(Engine.DefaultPersona), Engine.Appraiser,
             new TurnPlanner(new RelationshipLedger(), new StanceEngine(), new PromptComposer()),
             new ReplyWriter(model ?? new OfflineChatModel(), new OfflineVoice()), new MemberGate(),
-            new SafetyGate(new FloodGuard(Options.Create(new FloodOptions()))), History, assistant: assistant, logger: logger);
+            new SafetyGate(new FloodGuard(Options.Create(new FloodOptions()))), bursts ?? Bursts.Off(), History, assistant: assistant, logger: logger);
     }
 
     public SqliteDatabase Database { get; }

@@ -46,6 +46,8 @@ public static class CompanionServices
         services.AddSingleton<FloodGuard>();
         services.AddSingleton<SqliteCounterStore>();
         services.AddSingleton<SafetyGate>();
+        services.AddValidatedOptions<ConversationOptions>(configuration, ConversationOptions.Section);
+        services.AddSingleton<Bursts>();
         services.AddSingleton<ConversationPipeline>();
         return services;
     }

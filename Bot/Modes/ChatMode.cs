@@ -42,6 +42,7 @@ public static class ChatMode
         var outputFolder = Path.GetDirectoryName(services.GetRequiredService<SqliteDatabase>().DatabasePath) ?? ".";
         var time = services.GetRequiredService<TimeProvider>();
         var sequence = 0;
+        var turns = new ChatTurns(pipeline, key, () => personas.For(key.Scope).Name, io);
 
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -51,6 +52,8 @@ public static class ChatMode
             if (line.Length == 0) continue;
             if (line.StartsWith('/'))
             {
+                // A command reads what is stored: answer the open burst first, and keep the output in order.
+                await turns.DrainAsync().ConfigureAwait(false);
                 var (answer, quit) = await RunCommandAsync(line, key, commands, outputFolder, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
                 await io.Out.WriteLineAsync(answer).ConfigureAwait(false);
                 if (quit) break;
@@ -58,9 +61,9 @@ public static class ChatMode
             }
             var now = time.GetUtcNow();
             var message = new InboundMessage($"chat:{now.UtcTicks}:{++sequence}", key, "terminal", user, line, now);
-            var outcome = await pipeline.HandleAsync(message, cancellationToken).ConfigureAwait(false);
-            await WriteOutcomeAsync(outcome, personas.For(key.Scope).Name, io).ConfigureAwait(false);
+            turns.Submit(message, cancellationToken);
         }
+        await turns.DrainAsync().ConfigureAwait(false);
         return 0;
     }
 

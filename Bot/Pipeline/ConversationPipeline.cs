@@ -11,8 +11,10 @@ namespace CompanionBot.Pipeline;
 
 /// <summary>
 /// The shell around the engine, one line per step: load, plan (the engine), ask the model, check, persist, and hand
-/// back what to send. Idempotent by message id; one turn (so one model request) at a time per member; flood limits
-/// never apply to a crisis message. Two reads and one durable write per message.
+/// back what to send. Idempotent by message id; messages typed in quick succession gathered into one turn
+/// (<see cref="Bursts"/>); one turn (so one model request) at a time per member; flood limits count turns and never
+/// apply to a crisis message, which is never held back. One read and one durable write per turn (plus one read per
+/// message while bursts are on).
 /// </summary>
 public sealed class ConversationPipeline(
     ILedgerStore store,
@@ -22,19 +24,45 @@ public sealed class ConversationPipeline(
     ReplyWriter replies,
     MemberGate gate,
     SafetyGate safety,
+    Bursts bursts,
     IHistoryStore? history = null,
     IStatsRecorder? stats = null,
     IAppraisalAssistant? assistant = null,
-    ILogger<ConversationPipeline>? logger = null)
+    ILogger<ConversationPipeline>? logger = null,
+    IBurstListener? listener = null)
 {
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
 
-    /// <summary>Handles one message: exactly one <see cref="TurnOutcome"/> comes back (logged here, once).</summary>
-    public async Task<TurnOutcome> HandleAsync(InboundMessage message, CancellationToken cancellationToken) =>
-        _logger.Log(await TurnAsync(message, cancellationToken).ConfigureAwait(false));
-
-    private async Task<TurnOutcome> TurnAsync(InboundMessage message, CancellationToken cancellationToken)
+    /// <summary>
+    /// Handles one message: exactly one <see cref="TurnOutcome"/> comes back (logged here, once). While a burst is
+    /// open this waits for its quiet gap; the caller whose message closes the burst gets the reply.
+    /// </summary>
+    public async Task<TurnOutcome> HandleAsync(InboundMessage message, CancellationToken cancellationToken)
     {
+        if (!bursts.Enabled) return _logger.Log(await TurnAsync(new Burst([message]), cancellationToken).ConfigureAwait(false));
+        var (handled, urgent) = Screen(message);
+        if (handled) return _logger.Log(new TurnOutcome.Duplicate(message));
+        listener?.Gathering(message);
+        var gathered = await bursts.GatherAsync(message, urgent, cancellationToken).ConfigureAwait(false);
+        if (gathered is null) return _logger.Log(new TurnOutcome.Gathered(message));
+        return _logger.Log(await TurnAsync(Burst.Of(gathered), cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Answers this relationship's open burst now (end of piped input, or before a command reads the ledger).</summary>
+    public void Flush(RelationshipKey key) => bursts.Flush(key);
+
+    /// <summary>Every message is appraised on arrival: a crisis message is never held back for a burst.</summary>
+    private (bool Handled, bool Urgent) Screen(InboundMessage message)
+    {
+        var loaded = store.Load(message.Key, message.MessageId, 0);
+        if (loaded.AlreadyHandled) return (true, false);
+        var state = loaded.State ?? RelationshipState.New(message.Key, message.ReceivedAt, personas.For(message.Key.Scope).Baseline);
+        return (false, appraiser.Appraise(message.Text, state, message.ReceivedAt).Has(Signal.Crisis));
+    }
+
+    private async Task<TurnOutcome> TurnAsync(Burst burst, CancellationToken cancellationToken)
+    {
+        var message = burst.Turn;
         using var _ = await gate.EnterAsync(message.Key.MemberId, cancellationToken).ConfigureAwait(false);
         var persona = personas.For(message.Key.Scope);
         var loaded = store.Load(message.Key, message.MessageId, planner.HistoryTurns);
@@ -46,7 +74,11 @@ public sealed class ConversationPipeline(
         if (admitted != FloodVerdict.Admitted)
         {
             // The ledger does not move; the id is marked so a replay stays quiet; a drop is counted, never silent.
-            var limited = new TurnRecord(before, message.MessageId) { Counters = SafetyGate.CountersFor(admitted, message) };
+            var limited = new TurnRecord(before, message.MessageId)
+            {
+                GatheredIds = burst.EarlierIds,
+                Counters = SafetyGate.CountersFor(admitted, message, burst.Messages.Count),
+            };
             if (await PersistAsync(limited, cancellationToken).ConfigureAwait(false) is { Error: { } error }) return new TurnOutcome.Failed(message, error);
             return admitted == FloodVerdict.NotifyOnce ? new TurnOutcome.Throttled(message, SafetyGate.Notice) : new TurnOutcome.Dropped(message);
         }
@@ -58,6 +90,7 @@ public sealed class ConversationPipeline(
         // message unhandled (a replay answers it), a crash after it loses nothing that was acknowledged.
         var record = new TurnRecord(plan.After, message.MessageId)
         {
+            GatheredIds = burst.EarlierIds,
             History = history?.EntryFor(plan.Decision, message.Text, reply.Body, message.ReceivedAt),
             Counters = [.. SafetyGate.CountersFor(plan.Decision, message.ReceivedAt), .. stats?.CountersFor(message.Key.Scope, plan.Decision, message.ReceivedAt) ?? []],
         };

@@ -23,5 +23,6 @@ public static class OfflinePipeline
         new TurnPlanner(new RelationshipLedger(), new StanceEngine(), new PromptComposer()),
         new ReplyWriter(new OfflineChatModel(), new OfflineVoice()),
         new MemberGate(),
-        SafetyGate.Unlimited());
+        SafetyGate.Unlimited(),
+        Bursts.Off());
 }

@@ -28,6 +28,8 @@ public sealed class SafetyGate(FloodGuard flood)
     public static OutboundReply Notice { get; } = new(ReplyFormatter.Format(SlowDown), ReplySource.Offline);
 
     /// <summary>A dropped message is counted per scope and month (no member id, no text): never silently discarded.</summary>
-    public static IReadOnlyList<CounterIncrement> CountersFor(FloodVerdict verdict, InboundMessage message) =>
-        verdict == FloodVerdict.Dropped ? [new(CounterNames.FloodDropped, message.Key.Scope, SqliteStatsStore.PeriodOf(message.ReceivedAt))] : [];
+    public static IReadOnlyList<CounterIncrement> CountersFor(FloodVerdict verdict, InboundMessage message, int messages = 1) =>
+        verdict == FloodVerdict.Dropped
+            ? [.. Enumerable.Repeat(new CounterIncrement(CounterNames.FloodDropped, message.Key.Scope, SqliteStatsStore.PeriodOf(message.ReceivedAt)), messages)]
+            : [];
 }

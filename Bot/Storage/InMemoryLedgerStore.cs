@@ -20,6 +20,7 @@ public sealed class InMemoryLedgerStore : ILedgerStore
     {
         _states[record.State.Key] = record.State;
         if (record.MessageId is not null) _processed[record.MessageId] = record.State.Key;
+        foreach (var id in record.GatheredIds) _processed[id] = record.State.Key;
     }
 
     public int Delete(RelationshipKey key) => Remove(k => k == key);

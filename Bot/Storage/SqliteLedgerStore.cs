@@ -69,13 +69,13 @@ public sealed class SqliteLedgerStore(SqliteDatabase database, bool groupCommit)
         cmd.Parameters.AddWithValue("$state", stateJson);
         cmd.Parameters.AddWithValue("$at", at);
         cmd.ExecuteNonQuery();
-        if (record.MessageId is not null)
+        foreach (var id in record.MessageId is null ? record.GatheredIds : [.. record.GatheredIds, record.MessageId])
         {
             var mark = database.Statement("""
                 INSERT OR IGNORE INTO processed_messages (message_id, scope, member, processed_at)
                 VALUES ($id, $scope, $member, $at);
                 """, tx);
-            mark.Parameters.AddWithValue("$id", record.MessageId);
+            mark.Parameters.AddWithValue("$id", id);
             mark.Parameters.AddWithValue("$scope", state.Key.Scope);
             mark.Parameters.AddWithValue("$member", state.Key.MemberId);
             mark.Parameters.AddWithValue("$at", at);

@@ -55,6 +55,8 @@ public sealed class DiscordHarness : IAsyncDisposable
             ["Discord:CommandHashFile"] = Path.Combine(directory, "commands.sha256"),
             ["Discord:SessionFile"] = Path.Combine(directory, "session.json"),
             ["Storage:DatabasePath"] = Path.Combine(directory, "companion.db"),
+            // Each message its own turn unless a test turns bursts on (they wait on the injected clock).
+            ["Conversation:BurstQuietSeconds"] = "0",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
 
