@@ -49,6 +49,7 @@ public static class CompanionServices
         services.AddValidatedOptions<ConversationOptions>(configuration, ConversationOptions.Section);
         services.AddSingleton<Bursts>();
         services.AddSingleton<ConversationPipeline>();
+        services.AddSingleton<SimulationPipelines>();
         return services;
     }
 

@@ -12,12 +12,12 @@ namespace CompanionBot.Scenarios;
 /// Runs a scenario through the real pipeline on a simulated clock (a five-day arc replays in milliseconds) with a
 /// ledger that lives only for the run, and checks every expectation.
 /// </summary>
-public sealed class ScenarioRunner(MessageAppraiser appraiser)
+public sealed class ScenarioRunner(SimulationPipelines pipelines)
 {
     public async Task<ScenarioOutcome> RunAsync(Scenario scenario, CancellationToken cancellationToken)
     {
         var store = new InMemoryLedgerStore();
-        var pipeline = OfflinePipeline.Create(store, scenario.Persona, appraiser);
+        var pipeline = pipelines.Create(store, scenario.Persona);
         var keys = scenario.Users.ToDictionary(u => u.Key, u => scenario.InGuild ? RelationshipKey.InGuild("scenario", u.Value) : RelationshipKey.Dm(u.Value));
         var clock = scenario.Start;
         var turns = new List<TurnOutcome>();
