@@ -1,5 +1,6 @@
 using CompanionBot.Appraisal;
 using CompanionBot.Commands;
+using CompanionBot.Common;
 using CompanionBot.LanguageModel;
 using CompanionBot.Ledger;
 using CompanionBot.Personas;
@@ -12,6 +13,7 @@ using CompanionBot.Storage;
 using CompanionBot.Transport.Discord;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace CompanionBot.Hosting;
@@ -22,6 +24,8 @@ public static class CompanionServices
     public static IServiceCollection AddCompanionBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
+        // The one source of randomness (retry and heartbeat jitter, backoff), replaced by tests to fix it.
+        services.TryAddSingleton<IRandomSource, SystemRandomSource>();
         services.AddValidatedOptions<StorageOptions>(configuration, StorageOptions.Section);
         services.AddValidatedOptions<DiscordOptions>(configuration, DiscordOptions.Section);
         services.AddValidatedOptions<PromptOptions>(configuration, PromptOptions.Section);

@@ -68,7 +68,7 @@ public sealed class DiscordHarness : IAsyncDisposable
         collection.AddCompanionBot(configuration);
         collection.AddDiscordTransport();
         collection.AddSingleton<TimeProvider>(clock);
-        collection.AddSingleton<IJitterSource>(new FixedJitter(0.5));
+        collection.AddSingleton<CompanionBot.Common.IRandomSource>(new FixedJitter(0.5));
         services?.Invoke(collection);
         return new DiscordHarness(fake, clock, directory, collection.BuildServiceProvider(), logs);
     }
