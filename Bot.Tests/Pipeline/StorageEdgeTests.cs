@@ -30,6 +30,24 @@ public sealed class StorageEdgeTests
     }
 
     [Test]
+    public async Task HandleAsync_StorageCannotRead_FailedOutcomeInsteadOfAnException()
+    {
+        using var dir = new TempDirectory();
+        using var h = new PipelineHarness(dir.File("db"));
+        h.Database.Write((c, tx) =>
+        {
+            using var cmd = c.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = "DROP TABLE turns;";
+            return cmd.ExecuteNonQuery();
+        });
+        var outcome = await h.SendAsync(RelationshipKey.Dm("s3"), "anyone there?", messageId: "gw-10");
+
+        Assert.That(outcome, Is.InstanceOf<TurnOutcome.Failed>());
+        Assert.That(((TurnOutcome.Failed)outcome).Error.Problem, Does.Contain("could not be loaded"));
+    }
+
+    [Test]
     public async Task Load_AfterTwoTurns_ReturnsMarkStateAndHistoryInOneCall()
     {
         using var dir = new TempDirectory();

@@ -40,8 +40,8 @@ public sealed class ConversationPipeline(
     public async Task<TurnOutcome> HandleAsync(InboundMessage message, CancellationToken cancellationToken)
     {
         if (!bursts.Enabled) return _logger.Log(await TurnAsync(new Burst([message]), cancellationToken).ConfigureAwait(false));
-        var (handled, urgent) = Screen(message);
-        if (handled) return _logger.Log(new TurnOutcome.Duplicate(message));
+        var (early, urgent) = Screen(message);
+        if (early is not null) return _logger.Log(early);
         listener?.Gathering(message);
         var gathered = await bursts.GatherAsync(message, urgent, cancellationToken).ConfigureAwait(false);
         if (gathered is null) return _logger.Log(new TurnOutcome.Gathered(message));
@@ -52,12 +52,13 @@ public sealed class ConversationPipeline(
     public void Flush(RelationshipKey key) => bursts.Flush(key);
 
     /// <summary>Every message is appraised on arrival: a crisis message is never held back for a burst.</summary>
-    private (bool Handled, bool Urgent) Screen(InboundMessage message)
+    private (TurnOutcome? Early, bool Urgent) Screen(InboundMessage message)
     {
-        var loaded = store.Load(message.Key, message.MessageId, 0);
-        if (loaded.AlreadyHandled) return (true, false);
-        var state = loaded.State ?? RelationshipState.New(message.Key, message.ReceivedAt, personas.For(message.Key.Scope).Baseline);
-        return (false, appraiser.Appraise(message.Text, state, message.ReceivedAt).Has(Signal.Crisis));
+        var loaded = Load(message, 0);
+        if (loaded.Error is { } error) return (new TurnOutcome.Failed(message, error), false);
+        if (loaded.Value!.AlreadyHandled) return (new TurnOutcome.Duplicate(message), false);
+        var state = loaded.Value.State ?? RelationshipState.New(message.Key, message.ReceivedAt, personas.For(message.Key.Scope).Baseline);
+        return (null, appraiser.Appraise(message.Text, state, message.ReceivedAt).Has(Signal.Crisis));
     }
 
     private async Task<TurnOutcome> TurnAsync(Burst burst, CancellationToken cancellationToken)
@@ -65,7 +66,9 @@ public sealed class ConversationPipeline(
         var message = burst.Turn;
         using var _ = await gate.EnterAsync(message.Key.MemberId, cancellationToken).ConfigureAwait(false);
         var persona = personas.For(message.Key.Scope);
-        var loaded = store.Load(message.Key, message.MessageId, planner.HistoryTurns);
+        var load = Load(message, planner.HistoryTurns);
+        if (load.Error is { } unread) return new TurnOutcome.Failed(message, unread);
+        var loaded = load.Value!;
         if (loaded.AlreadyHandled) return new TurnOutcome.Duplicate(message);
         var before = loaded.State ?? RelationshipState.New(message.Key, message.ReceivedAt, persona.Baseline);
 
@@ -104,6 +107,19 @@ public sealed class ConversationPipeline(
         var appraisal = appraiser.Appraise(message.Text, before, message.ReceivedAt);
         if (assistant is null || appraisal.Has(Signal.Crisis)) return appraisal;
         return await assistant.RefineAsync(message.Text, appraisal, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The storage edge as a value: a read that fails is reported, not thrown at the transport.</summary>
+    private Result<TurnSnapshot> Load(InboundMessage message, int historyTurns)
+    {
+        try
+        {
+            return Result<TurnSnapshot>.Success(store.Load(message.Key, message.MessageId, historyTurns));
+        }
+        catch (StorageException ex)
+        {
+            return Result<TurnSnapshot>.Fail("storage", ex.Message);
+        }
     }
 
     /// <summary>The storage edge as a value: a failure the operator can fix is reported, not thrown at the transport.</summary>

@@ -21,10 +21,19 @@ public sealed class SqliteLedgerStore(SqliteDatabase database, bool groupCommit)
     public bool WasProcessed(string messageId) => database.Read(_ => WasProcessedLocked(messageId));
 
     /// <summary>The handled mark, the state and the history window under one lock: one round trip per turn, not three.</summary>
-    public TurnSnapshot Load(RelationshipKey key, string messageId, int historyTurns) => database.Read(_ =>
-        WasProcessedLocked(messageId)
-            ? new TurnSnapshot(true, null, [])
-            : new TurnSnapshot(false, FindLocked(key), SqliteHistoryStore.Read(database, key, historyTurns)));
+    public TurnSnapshot Load(RelationshipKey key, string messageId, int historyTurns)
+    {
+        try
+        {
+            return database.Read(_ => WasProcessedLocked(messageId)
+                ? new TurnSnapshot(true, null, [])
+                : new TurnSnapshot(false, FindLocked(key), SqliteHistoryStore.Read(database, key, historyTurns)));
+        }
+        catch (SqliteException ex)
+        {
+            throw new StorageException("the turn could not be loaded: " + ex.Message, ex);
+        }
+    }
 
     private RelationshipState? FindLocked(RelationshipKey key)
     {
