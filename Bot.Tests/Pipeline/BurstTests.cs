@@ -79,7 +79,7 @@ public sealed class BurstTests
             Assert.That(outcomes.OfType<TurnOutcome.Replied>().Count(), Is.EqualTo(5), "flood limits count turns (5 per window)");
             Assert.That(outcomes.OfType<TurnOutcome.Throttled>().Count(), Is.EqualTo(1), "one notice");
             Assert.That(outcomes.OfType<TurnOutcome.Dropped>().Count(), Is.EqualTo(4), "then quiet");
-            Assert.That(h.Counters.Read(CounterNames.FloodDropped, Member.Scope, "2026-06"), Is.EqualTo(16), "four turns of four messages, counted");
+            Assert.That(h.Counters.Total(CounterNames.FloodDropped, Member.Scope, "2026-06"), Is.EqualTo(16), "four turns of four messages, counted");
             Assert.That(outcomes.OfType<TurnOutcome.Gathered>().Count(), Is.EqualTo(30));
         });
     }

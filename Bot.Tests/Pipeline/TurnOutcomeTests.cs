@@ -58,6 +58,6 @@ public sealed class TurnOutcomeTests
         Assert.That(last, Is.InstanceOf<TurnOutcome.Throttled>());
         Assert.That(last.Outbound!.Text, Is.EqualTo(SafetyGate.SlowDown));
         Assert.That(h.Store.Find(Member)!.Exchanges, Is.EqualTo(5));
-        Assert.That(h.Counters.Read(CounterNames.FloodDropped, Member.Scope, "2026-06"), Is.Zero, "a notice is not a drop");
+        Assert.That(h.Counters.Total(CounterNames.FloodDropped, Member.Scope, "2026-06"), Is.Zero, "a notice is not a drop");
     }
 }

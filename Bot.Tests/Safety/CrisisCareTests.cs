@@ -66,7 +66,7 @@ public sealed class CrisisCareTests
         {
             await h.SayAsync(Member, "hey, how's your night going?");
             await h.SayAsync(Member, $"i want to kill myself, {canary}");
-            Assert.That(h.Counters.Read(CounterNames.CrisisReferrals, CounterNames.AllScopes, "2026"), Is.EqualTo(1));
+            Assert.That(h.Counters.Total(CounterNames.SafetyReferral, null, "2026"), Is.EqualTo(1));
             Assert.That(h.History.Recent(Member, 50).Select(t => t.Text), Has.None.Contains(canary));
             h.Database.CheckpointTruncate();
         }
@@ -92,8 +92,8 @@ public sealed class CrisisCareTests
             while (r.Read()) list.Add(r.GetString(0));
             return list;
         });
-        Assert.That(rows, Does.Contain("crisis_referrals|all|2026"));
-        Assert.That(rows, Has.None.Contains(Member.MemberId), "no member id in any counter (the per-server stats have none either)");
+        Assert.That(rows, Is.EquivalentTo(new[] { $"safety.referral|{Member.Scope}|2026-06", $"stance.support|{Member.Scope}|2026-06" }),
+            "one referral counted once, under the one naming scheme; no member id in any row");
     }
 
     [Test]
@@ -108,7 +108,7 @@ public sealed class CrisisCareTests
             Assert.That(outcomes.OfType<TurnOutcome.Replied>().Count(), Is.EqualTo(5), "R-SEC-6: the member's window");
             Assert.That(outcomes.OfType<TurnOutcome.Throttled>().Count(), Is.EqualTo(1), "one slow-down note per window");
             Assert.That(outcomes.OfType<TurnOutcome.Dropped>().Count(), Is.EqualTo(9), "then quiet");
-            Assert.That(h.Counters.Read(CounterNames.FloodDropped, Member.Scope, "2026-06"), Is.EqualTo(9), "what was dropped is counted");
+            Assert.That(h.Counters.Total(CounterNames.FloodDropped, Member.Scope, "2026-06"), Is.EqualTo(9), "what was dropped is counted");
             Assert.That(h.Store.Find(Member)!.Exchanges, Is.EqualTo(5), "dropped messages do not move the ledger");
         });
     }

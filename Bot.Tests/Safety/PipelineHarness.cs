@@ -36,14 +36,14 @@ public sealed class PipelineHarness : IDisposable
         Database = _services.GetRequiredService<SqliteDatabase>();
         Store = (SqliteLedgerStore)_services.GetRequiredService<ILedgerStore>();
         History = (SqliteHistoryStore)_services.GetRequiredService<IHistoryStore>();
-        Counters = _services.GetRequiredService<SqliteCounterStore>();
+        Counters = new SqliteStatsStore(Database);
         Pipeline = _services.GetRequiredService<ConversationPipeline>();
     }
 
     public SqliteDatabase Database { get; }
     public SqliteLedgerStore Store { get; }
     public SqliteHistoryStore History { get; }
-    public SqliteCounterStore Counters { get; }
+    public SqliteStatsStore Counters { get; }
     public ConversationPipeline Pipeline { get; }
     public DateTimeOffset Now { get; set; } = new(2026, 6, 1, 22, 0, 0, TimeSpan.Zero);
 

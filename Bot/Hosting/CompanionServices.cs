@@ -30,9 +30,7 @@ public static class CompanionServices
         services.AddValidatedOptions<DiscordOptions>(configuration, DiscordOptions.Section);
         services.AddValidatedOptions<PromptOptions>(configuration, PromptOptions.Section);
 
-        services.AddSingleton<SqliteDatabase>();
-        services.AddSingleton<ILedgerStore, SqliteLedgerStore>();
-        services.AddSingleton<IHistoryStore, SqliteHistoryStore>();
+        services.AddStorage(configuration);
         services.AddSingleton(_ => DefaultPersona.Load());
         services.AddCompanionCommands();
 
@@ -48,7 +46,6 @@ public static class CompanionServices
         services.AddSingleton<MemberGate>();
         services.AddValidatedOptions<FloodOptions>(configuration, FloodOptions.Section);
         services.AddSingleton<FloodGuard>();
-        services.AddSingleton<SqliteCounterStore>();
         services.AddSingleton<SafetyGate>();
         services.AddValidatedOptions<ConversationOptions>(configuration, ConversationOptions.Section);
         services.AddSingleton<Bursts>();
@@ -62,6 +59,7 @@ public static class CompanionServices
     {
         services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TOptions>>(new AnnotatedOptionsValidator<TOptions>(section));
+        services.AddSingleton<ISettingsCheck>(new OptionsSettingsCheck<TOptions>(section));
         return services;
     }
 }

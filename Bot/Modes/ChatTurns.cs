@@ -1,4 +1,6 @@
+using CompanionBot.Common;
 using CompanionBot.Pipeline;
+using CompanionBot.Replies;
 using CompanionBot.Terminal;
 
 namespace CompanionBot.Modes;
@@ -28,6 +30,27 @@ internal sealed class ChatTurns(ConversationPipeline pipeline, RelationshipKey k
     private async Task PrintAfterAsync(Task previous, Task<TurnOutcome> outcome)
     {
         await previous.ConfigureAwait(false);
-        await ChatMode.WriteOutcomeAsync(await outcome.ConfigureAwait(false), name(), io).ConfigureAwait(false);
+        await WriteOutcomeAsync(await outcome.ConfigureAwait(false), name(), io).ConfigureAwait(false);
+    }
+
+    /// <summary>The reply (or the one notice) on stdout, the decision on stderr; quiet outcomes print nothing.</summary>
+    internal static async Task WriteOutcomeAsync(TurnOutcome outcome, string name, ConsoleIo io)
+    {
+        switch (outcome)
+        {
+            case TurnOutcome.Replied { Turn: var turn }:
+                var label = turn.Reply.Source == ReplySource.Offline ? $"{name} (offline voice)" : name;
+                await io.Out.WriteLineAsync($"{label}: {turn.Reply.Text}").ConfigureAwait(false);
+                await io.Error.WriteLineAsync(
+                    $"  [{turn.Decision.StanceName} · {WireNames.Of(turn.Change.After.Stage)} · rule {turn.Decision.Rule}" +
+                    (turn.Decision.Directives.Count > 0 ? $" · {string.Join(", ", turn.Decision.DirectiveNames)}" : "") + "]").ConfigureAwait(false);
+                break;
+            case TurnOutcome.Throttled { Notice: var notice }:
+                await io.Out.WriteLineAsync($"{name}: {notice.Text}").ConfigureAwait(false);
+                break;
+            case TurnOutcome.Failed { Error: var error }:
+                await io.Error.WriteLineAsync($"  [not handled: {error}]").ConfigureAwait(false);
+                break;
+        }
     }
 }

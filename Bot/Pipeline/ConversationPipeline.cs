@@ -82,7 +82,9 @@ public sealed class ConversationPipeline(
                 GatheredIds = burst.EarlierIds,
                 Counters = SafetyGate.CountersFor(admitted, message, burst.Messages.Count),
             };
-            if (await PersistAsync(limited, cancellationToken).ConfigureAwait(false) is { Error: { } error }) return new TurnOutcome.Failed(message, error);
+            var marked = await PersistAsync(limited, cancellationToken).ConfigureAwait(false);
+            if (marked.Error is { } error) return new TurnOutcome.Failed(message, error);
+            if (!marked.Value) return new TurnOutcome.Duplicate(message);
             return admitted == FloodVerdict.NotifyOnce ? new TurnOutcome.Throttled(message, SafetyGate.Notice) : new TurnOutcome.Dropped(message);
         }
 
@@ -95,9 +97,12 @@ public sealed class ConversationPipeline(
         {
             GatheredIds = burst.EarlierIds,
             History = history?.EntryFor(plan.Decision, message.Text, reply.Body, message.ReceivedAt),
-            Counters = [.. SafetyGate.CountersFor(plan.Decision, message.ReceivedAt), .. stats?.CountersFor(message.Key.Scope, plan.Decision, message.ReceivedAt) ?? []],
+            Counters = (stats ?? TurnCounters.Instance).CountersFor(message.Key.Scope, plan.Decision, message.ReceivedAt),
         };
-        if (await PersistAsync(record, cancellationToken).ConfigureAwait(false) is { Error: { } failed }) return new TurnOutcome.Failed(message, failed);
+        var saved = await PersistAsync(record, cancellationToken).ConfigureAwait(false);
+        if (saved.Error is { } failed) return new TurnOutcome.Failed(message, failed);
+        // False: another process (or a replay) handled this id meanwhile; the unique claim wrote nothing, send nothing.
+        if (!saved.Value) return new TurnOutcome.Duplicate(message);
         return new TurnOutcome.Replied(new TurnResult(message, appraisal, plan.Change, plan.Decision, plan.Prompt, reply));
     }
 
@@ -123,16 +128,15 @@ public sealed class ConversationPipeline(
     }
 
     /// <summary>The storage edge as a value: a failure the operator can fix is reported, not thrown at the transport.</summary>
-    private async Task<Result> PersistAsync(TurnRecord record, CancellationToken cancellationToken)
+    private async Task<Result<bool>> PersistAsync(TurnRecord record, CancellationToken cancellationToken)
     {
         try
         {
-            await store.SaveAsync(record, cancellationToken).ConfigureAwait(false);
-            return Result.Success;
+            return Result<bool>.Success(await store.SaveAsync(record, cancellationToken).ConfigureAwait(false));
         }
         catch (StorageException ex)
         {
-            return Result.Fail("storage", ex.Message);
+            return Result<bool>.Fail("storage", ex.Message);
         }
     }
 }

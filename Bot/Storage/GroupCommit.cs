@@ -21,20 +21,20 @@ internal sealed class GroupCommit(SqliteDatabase database, bool enabled)
     private bool _leading;
 
     /// <summary>For synchronous callers (tests on threads, the sync store API); the pipeline uses <see cref="SaveAsync"/>.</summary>
-    public void Save(TurnRecord record) => SaveAsync(record, CancellationToken.None).GetAwaiter().GetResult();
+    public bool Save(TurnRecord record) => SaveAsync(record, CancellationToken.None).GetAwaiter().GetResult();
 
     /// <summary>
-    /// Returns once the transaction holding this turn committed. A follower awaits its outcome (no thread blocked);
-    /// the leader commits on its own thread. Not cancellable once queued: a turn is either committed or failed.
+    /// Returns once the transaction holding this turn committed: false when the message id was already handled
+    /// (nothing of this turn was written). A follower awaits its outcome (no thread blocked); the leader commits on
+    /// its own thread. Not cancellable once queued: a turn is either committed or failed.
     /// </summary>
-    public async Task SaveAsync(TurnRecord record, CancellationToken cancellationToken)
+    public async Task<bool> SaveAsync(TurnRecord record, CancellationToken cancellationToken)
     {
         var turn = new Turn(record);
         if (!enabled)
         {
             Commit([turn]);
-            turn.ThrowIfFailed();
-            return;
+            return turn.Result();
         }
         bool lead;
         lock (_gate)
@@ -43,11 +43,7 @@ internal sealed class GroupCommit(SqliteDatabase database, bool enabled)
             lead = !_leading;
             _leading = true;
         }
-        if (!lead && !await turn.Outcome.ConfigureAwait(false))
-        {
-            turn.ThrowIfFailed();
-            return;
-        }
+        if (!lead && !await turn.Outcome.ConfigureAwait(false)) return turn.Result();
 
         List<Turn> batch;
         lock (_gate)
@@ -67,7 +63,7 @@ internal sealed class GroupCommit(SqliteDatabase database, bool enabled)
                 else _queue[0].TakeTheLead();
             }
         }
-        turn.ThrowIfFailed();
+        return turn.Result();
     }
 
     private void Commit(List<Turn> batch)
@@ -76,7 +72,7 @@ internal sealed class GroupCommit(SqliteDatabase database, bool enabled)
         {
             database.Write((_, tx) =>
             {
-                foreach (var t in batch) SqliteLedgerStore.WriteTurn(database, tx, t.Record, t.Json);
+                foreach (var t in batch) t.Applied = SqliteLedgerStore.WriteTurn(database, tx, t.Record, t.Json);
                 return 0;
             });
             foreach (var t in batch) t.Complete(null);
@@ -99,6 +95,9 @@ internal sealed class GroupCommit(SqliteDatabase database, bool enabled)
 
         public TurnRecord Record => record;
 
+        /// <summary>False when the turn's message id was already handled and nothing was written.</summary>
+        public bool Applied { get; set; }
+
         /// <summary>Serialized on the caller's thread, before the queue: less work inside the shared transaction, and
         /// a state that cannot be written fails its own caller before it ever joins a batch.</summary>
         public string Json { get; } = StateJson.Write(record.State);
@@ -115,13 +114,14 @@ internal sealed class GroupCommit(SqliteDatabase database, bool enabled)
             _error = error is Microsoft.Data.Sqlite.SqliteException sqlite
                 ? new StorageException("the turn could not be saved: " + sqlite.Message, sqlite)
                 : error;
-            // A follower that became leader already has its outcome (true); its commit result is read by ThrowIfFailed.
+            // A follower that became leader already has its outcome (true); its commit result is read by Result.
             _outcome.TrySetResult(false);
         }
 
-        public void ThrowIfFailed()
+        public bool Result()
         {
             if (_error is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(_error);
+            return Applied;
         }
     }
 }

@@ -14,8 +14,12 @@ public interface ILedgerStore
     /// <summary>Saves the state and marks the message handled, in one durable transaction.</summary>
     void Save(RelationshipState state, string? messageId);
 
-    /// <summary>Saves everything a handled message writes (<see cref="TurnRecord"/>) in one durable transaction.</summary>
-    void Save(TurnRecord record);
+    /// <summary>
+    /// Saves everything a handled message writes (<see cref="TurnRecord"/>) in one durable transaction. False, with
+    /// nothing written, when the message id was already handled: the claim is the table's unique key, checked inside
+    /// the transaction, so two processes racing on one id cannot both apply it.
+    /// </summary>
+    bool Save(TurnRecord record);
 
     /// <summary>Deletes the relationship and every row keyed to it (turns, handled ids). Returns rows deleted.</summary>
     int Delete(RelationshipKey key);
@@ -35,11 +39,7 @@ public interface ILedgerStore
     /// <see cref="Save(TurnRecord)"/> for async callers: a store that batches commits lets waiting callers await
     /// instead of blocking a thread. Failures the operator can fix come as <see cref="StorageException"/>.
     /// </summary>
-    Task SaveAsync(TurnRecord record, CancellationToken cancellationToken)
-    {
-        Save(record);
-        return Task.CompletedTask;
-    }
+    Task<bool> SaveAsync(TurnRecord record, CancellationToken cancellationToken) => Task.FromResult(Save(record));
 }
 
 /// <param name="History">Oldest first; null when this store does not keep history (ask the history store).</param>

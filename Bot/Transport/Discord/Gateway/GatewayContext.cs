@@ -14,5 +14,6 @@ public sealed record GatewayContext(
     HeartbeatFile HeartbeatFile,
     SessionFile Sessions,
     SecretRedactor Redactor,
+    GatewayIntents Intents,
     ILogger Logger,
     CancellationToken Stopping);
