@@ -35,7 +35,7 @@ internal sealed class CommandKit : IDisposable
             new RapportCommands(Ledger, MemberData, Personas, Gate),
             new ForgetCommand(Ledger, MemberData, Gate),
             new ExportCommand(MemberData),
-            new PersonaCommands(Versions, Personas, new PersonaPreview(Engine.Appraiser)),
+            new PersonaCommands(Versions, Personas, new PersonaPreview(TestRoot.Simulations)),
             new CompanionCommands(Stats, Channels),
         ], NullLogger<CommandService>.Instance);
     }

@@ -44,7 +44,7 @@ public sealed class ChatConfirmationTests
     public async Task Chat_ForgetThenChatThenYes_PromptLapsedSoNothingIsDeleted()
     {
         using var dir = new TempDirectory();
-        var (_, output, _) = await ProgramRun.RunAsync("hi there\n/forget\nwait what does that mean\nyes\n/rapport\n", null, "chat", "--db", dir.File("c.db"));
+        var (_, output, _) = await ProgramRun.RunAsync("hi there\n/forget\nwait what does that mean\nyes\n/rapport\n", EachLineATurn, "chat", "--db", dir.File("c.db"));
         Assert.Multiple(() =>
         {
             Assert.That(output, Does.Not.Contain("Deleted everything"));
@@ -70,10 +70,13 @@ public sealed class ChatConfirmationTests
     public async Task Chat_YesWithoutAPrompt_IsChat()
     {
         using var dir = new TempDirectory();
-        var (_, output, _) = await ProgramRun.RunAsync("hi there\nyes\n/rapport\n", null, "chat", "--db", dir.File("c.db"));
+        var (_, output, _) = await ProgramRun.RunAsync("hi there\nyes\n/rapport\n", EachLineATurn, "chat", "--db", dir.File("c.db"));
         Assert.That(Replies(output), Is.EqualTo(2));
         Assert.That(output, Does.Contain("2 messages from you"));
     }
+
+    /// <summary>Bursts off: these tests count one reply per chat line (two quick lines would otherwise be one burst).</summary>
+    private static readonly Dictionary<string, string?> EachLineATurn = new() { ["Conversation:BurstQuietSeconds"] = "0" };
 
     private static int Replies(string output) =>
         output.Split('\n').Count(l => l.StartsWith("Ella (offline voice):", StringComparison.Ordinal));

@@ -87,5 +87,7 @@ public sealed class ChatInterruptTests
         Assert.That(input.EndedInput, Is.False);
     }
 
-    private static readonly Dictionary<string, string?> Offline = new() { ["Discord:Token"] = "", ["Llm:Endpoint"] = "" };
+    // Bursts off: these tests are about Ctrl-C, and a line still inside its burst's quiet gap is abandoned by Ctrl-C
+    // like a turn in flight (nothing stored); with bursts off the line before Ctrl-C is answered at once.
+    private static readonly Dictionary<string, string?> Offline = new() { ["Discord:Token"] = "", ["Llm:Endpoint"] = "", ["Conversation:BurstQuietSeconds"] = "0" };
 }

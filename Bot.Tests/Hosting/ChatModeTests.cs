@@ -1,4 +1,8 @@
+using System.Text.RegularExpressions;
+using CompanionBot.Pipeline;
+using CompanionBot.Storage;
 using CompanionBot.Tests.Support;
+using Microsoft.Extensions.Options;
 
 namespace CompanionBot.Tests.Hosting;
 
@@ -26,12 +30,52 @@ public sealed class ChatModeTests
     {
         using var dir = new TempDirectory();
         var db = dir.File("c.db");
-        await ProgramRun.RunAsync("hey I'm jake\nwhat are you listening to?\n", null, "chat", "--db", db);
+        // A command between the lines answers the first at once, so they are two turns, not one burst.
+        await ProgramRun.RunAsync("hey I'm jake\n/rapport\nwhat are you listening to?\n", null, "chat", "--db", db);
         var (exit, output, _) = await ProgramRun.RunAsync("back again\n/rapport\n", null, "chat", "--db", db);
         Assert.Multiple(() =>
         {
             Assert.That(exit, Is.Zero);
             Assert.That(output, Does.Contain("3 messages from you"));
+        });
+    }
+
+    [Test]
+    public async Task Chat_EightLinesPipedAtOnce_AllStoredAndTheBurstAnsweredOnce()
+    {
+        using var dir = new TempDirectory();
+        var lines = Enumerable.Range(1, 8).Select(i => $"line {i} of my long story about the bakery").ToList();
+        var (exit, output, error) = await ProgramRun.RunAsync(string.Join("\n", lines) + "\n", null, "chat", "--db", dir.File("c.db"));
+
+        using var database = new SqliteDatabase(dir.File("c.db"), 5, secureDelete: true);
+        var stored = string.Join("\n", new SqliteHistoryStore(database, Options.Create(new StorageOptions())).Recent(RelationshipKey.Dm("local:you"), 50).Select(t => t.Text));
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.Zero, error);
+            Assert.That(Regex.Matches(output, "Ella \\(offline voice\\):").Count, Is.EqualTo(1), "one answer for the burst");
+            Assert.That(lines.Where(l => !stored.Contains(l, StringComparison.Ordinal)), Is.Empty, "every line stored");
+        });
+    }
+
+    [Test]
+    public async Task Chat_SpamFloodPiped_OneNoticeAndTheDroppedCountRecorded()
+    {
+        using var dir = new TempDirectory();
+        var spam = string.Concat(Enumerable.Range(0, 100).Select(i => $"spam {i}\n"));
+        var (exit, output, _) = await ProgramRun.RunAsync(spam, null, "chat", "--db", dir.File("c.db"));
+
+        using var database = new SqliteDatabase(dir.File("c.db"), 5, secureDelete: true);
+        var dropped = database.Read(c =>
+        {
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "SELECT COALESCE(SUM(value), 0) FROM counters WHERE name = 'flood.dropped';";
+            return (long)cmd.ExecuteScalar()!;
+        });
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.Zero);
+            Assert.That(Regex.Matches(output, Regex.Escape(SafetyGate.SlowDown)).Count, Is.EqualTo(1), "one notice, then quiet");
+            Assert.That(dropped, Is.GreaterThan(0), "what was dropped is counted");
         });
     }
 

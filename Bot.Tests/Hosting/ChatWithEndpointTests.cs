@@ -22,7 +22,8 @@ public sealed class ChatWithEndpointTests
         await using var server = await FakeChatServer.StartAsync(TimeProvider.System, FakeResponse.Ok("hey yourself. who is this?"), FakeResponse.Ok("nice to meet you, jake"));
         var output = new StringWriter();
         var errors = new StringWriter();
-        var io = new ConsoleIo(new StringReader("hey there\ni'm jake\n/quit\n"), output, errors);
+        // A command between the lines answers the first at once: two turns, not one burst.
+        var io = new ConsoleIo(new StringReader("hey there\n/help\ni'm jake\n/quit\n"), output, errors);
         var config = new Dictionary<string, string?>
         {
             ["Llm:Endpoint"] = server.Endpoint,

@@ -21,6 +21,7 @@ public sealed class PipelineHistoryTests
                 ["Llm:Endpoint"] = server.Endpoint,
                 ["Llm:Model"] = "m",
                 ["Storage:DatabasePath"] = Path.Combine(dir, "bot.db"),
+                ["Conversation:BurstQuietSeconds"] = "0",
             }, Mode.Chat);
             var pipeline = host.Services.GetRequiredService<ConversationPipeline>();
             var now = new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);

@@ -97,20 +97,18 @@ public sealed class CrisisCareTests
     }
 
     [Test]
-    public async Task Flood_ManyMessagesInASecond_OneSlowDownNoteThenQuiet()
+    public async Task Flood_ManyMessagesInASecond_OneSlowDownNoteThenQuietAndTheDropsCounted()
     {
         using var dir = new TempDirectory();
         using var h = new PipelineHarness(dir.File("db"));
-        var replies = new List<string>();
-        for (var i = 0; i < 15; i++)
-        {
-            var turn = await h.SayAsync(Member, "hello? " + i, TimeSpan.FromMilliseconds(50));
-            if (turn is not null) replies.Add(turn.Decision.Rule);
-        }
+        var outcomes = new List<TurnOutcome>();
+        for (var i = 0; i < 15; i++) outcomes.Add(await h.SendAsync(Member, "hello? " + i, TimeSpan.FromMilliseconds(50)));
         Assert.Multiple(() =>
         {
-            Assert.That(replies.Count(r => r != "safety.flood"), Is.EqualTo(5), "R-SEC-6: the member's window");
-            Assert.That(replies.Count(r => r == "safety.flood"), Is.EqualTo(1), "one slow-down note per window");
+            Assert.That(outcomes.OfType<TurnOutcome.Replied>().Count(), Is.EqualTo(5), "R-SEC-6: the member's window");
+            Assert.That(outcomes.OfType<TurnOutcome.Throttled>().Count(), Is.EqualTo(1), "one slow-down note per window");
+            Assert.That(outcomes.OfType<TurnOutcome.Dropped>().Count(), Is.EqualTo(9), "then quiet");
+            Assert.That(h.Counters.Total(CounterNames.FloodDropped, Member.Scope, "2026-06"), Is.EqualTo(9), "what was dropped is counted");
             Assert.That(h.Store.Find(Member)!.Exchanges, Is.EqualTo(5), "dropped messages do not move the ledger");
         });
     }
@@ -121,12 +119,12 @@ public sealed class CrisisCareTests
         using var dir = new TempDirectory();
         var model = new FailingChatModel();
         using var h = new PipelineHarness(dir.File("db"), model);
-        var first = await h.SayAsync(Member, "hey there", messageId: "gateway-1");
-        var again = await h.SayAsync(Member, "hey there", messageId: "gateway-1");
+        var first = await h.SendAsync(Member, "hey there", messageId: "gateway-1");
+        var again = await h.SendAsync(Member, "hey there", messageId: "gateway-1");
         Assert.Multiple(() =>
         {
-            Assert.That(first, Is.Not.Null);
-            Assert.That(again, Is.Null, "R-DB-3: a replayed event gets no second reply");
+            Assert.That(first, Is.InstanceOf<TurnOutcome.Replied>());
+            Assert.That(again, Is.InstanceOf<TurnOutcome.Duplicate>(), "R-DB-3: a replayed event gets no second reply");
             Assert.That(model.Calls, Is.EqualTo(1), "and no second model call");
         });
     }

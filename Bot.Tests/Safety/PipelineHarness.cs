@@ -1,32 +1,43 @@
 using CompanionBot.LanguageModel;
-using CompanionBot.Ledger;
-using CompanionBot.Personas;
 using CompanionBot.Pipeline;
 using CompanionBot.Prompting;
-using CompanionBot.Replies;
-using CompanionBot.Safety;
-using CompanionBot.Stances;
 using CompanionBot.Storage;
 using CompanionBot.Tests.Support;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace CompanionBot.Tests.Safety;
 
-/// <summary>The real pipeline on a real SQLite file, with a chosen model and the production flood limits.</summary>
+/// <summary>
+/// The real pipeline from the program's composition root on a real SQLite file, with a chosen model and the
+/// production flood limits; every message its own turn unless a test passes <see cref="Bursts"/>.
+/// </summary>
 public sealed class PipelineHarness : IDisposable
 {
+    private readonly ServiceProvider _services;
     private int _sequence;
 
-    public PipelineHarness(string path, IChatModel? model = null, bool secureDelete = true, IAppraisalAssistant? assistant = null)
+    public PipelineHarness(string path, IChatModel? model = null, bool secureDelete = true, IAppraisalAssistant? assistant = null,
+        ILogger<ConversationPipeline>? logger = null, Bursts? bursts = null)
     {
-        Database = new SqliteDatabase(path, 5, secureDelete);
-        Store = new SqliteLedgerStore(Database);
-        History = new SqliteHistoryStore(Database, Options.Create(new StorageOptions()));
+        _services = TestRoot.Build(new Dictionary<string, string?>
+        {
+            ["Storage:DatabasePath"] = path,
+            ["Conversation:BurstQuietSeconds"] = "0",
+        }, services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton(new SqliteDatabase(path, 5, secureDelete)));
+            if (model is not null) services.Replace(ServiceDescriptor.Singleton(model));
+            if (assistant is not null) services.Replace(ServiceDescriptor.Singleton(assistant));
+            if (logger is not null) services.AddSingleton(logger);
+            if (bursts is not null) services.Replace(ServiceDescriptor.Singleton(bursts));
+        });
+        Database = _services.GetRequiredService<SqliteDatabase>();
+        Store = (SqliteLedgerStore)_services.GetRequiredService<ILedgerStore>();
+        History = (SqliteHistoryStore)_services.GetRequiredService<IHistoryStore>();
         Counters = new SqliteStatsStore(Database);
-        Pipeline = new ConversationPipeline(Store, new FixedPersonaProvider(Engine.DefaultPersona), Engine.Appraiser,
-            new RelationshipLedger(), new StanceEngine(), new PromptComposer(),
-            new ReplyWriter(model ?? new OfflineChatModel(), new OfflineVoice()), new MemberGate(),
-            new SafetyGate(new FloodGuard(Options.Create(new FloodOptions()))), History, assistant: assistant);
+        Pipeline = _services.GetRequiredService<ConversationPipeline>();
     }
 
     public SqliteDatabase Database { get; }
@@ -36,14 +47,22 @@ public sealed class PipelineHarness : IDisposable
     public ConversationPipeline Pipeline { get; }
     public DateTimeOffset Now { get; set; } = new(2026, 6, 1, 22, 0, 0, TimeSpan.Zero);
 
-    public Task<TurnResult?> SayAsync(RelationshipKey key, string text, TimeSpan? after = null, string? messageId = null)
+    /// <summary>The turn when the message was answered, null for any other outcome (see <see cref="SendAsync"/>).</summary>
+    public async Task<TurnResult?> SayAsync(RelationshipKey key, string text, TimeSpan? after = null, string? messageId = null) =>
+        (await SendAsync(key, text, after, messageId)) is TurnOutcome.Replied replied ? replied.Turn : null;
+
+    public Task<TurnOutcome> SendAsync(RelationshipKey key, string text, TimeSpan? after = null, string? messageId = null)
     {
         Now += after ?? TimeSpan.FromMinutes(1);
         var message = new InboundMessage(messageId ?? $"m{++_sequence}", key, "c", "user", text, Now);
         return Pipeline.HandleAsync(message, CancellationToken.None);
     }
 
-    public void Dispose() => Database.Dispose();
+    public void Dispose()
+    {
+        _services.Dispose();
+        Database.Dispose();
+    }
 }
 
 /// <summary>A model endpoint that never answers until cancelled (a hung server).</summary>

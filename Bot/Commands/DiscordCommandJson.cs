@@ -18,7 +18,7 @@ public static class DiscordCommandJson
 {
     public const int ApplicationCommand = 2;
     public const int MessageComponent = 3;
-    public const int MaxContentLength = 2000;
+    public const int MaxContentLength = Replies.ReplyFormatter.DiscordMessageLimit;
     private const int EphemeralFlag = 1 << 6;
 
     /// <summary>Null when the payload is neither a slash command nor one of our confirmation buttons.</summary>

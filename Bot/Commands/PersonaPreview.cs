@@ -1,5 +1,5 @@
 using System.Text;
-using CompanionBot.Appraisal;
+using CompanionBot.Pipeline;
 using CompanionBot.Common;
 using CompanionBot.Personas;
 using CompanionBot.Scenarios;
@@ -12,7 +12,7 @@ namespace CompanionBot.Commands;
 /// /persona preview: runs a scenario file (the format of shared/scenarios) through the real engine with this
 /// server's persona on a simulated clock, in memory, and shows the stance of every turn. Nothing is stored.
 /// </summary>
-public sealed class PersonaPreview(MessageAppraiser appraiser)
+public sealed class PersonaPreview(SimulationPipelines pipelines)
 {
     public const int MaxTurns = 200;
     private const int MaxReplyChars = 1900;
@@ -33,7 +33,7 @@ public sealed class PersonaPreview(MessageAppraiser appraiser)
             return new CommandReply($"The scenario is invalid: {ex.Message}");
         }
         if (scenario.Turns.Count > MaxTurns) return new CommandReply($"turns: {scenario.Turns.Count} turns; a preview runs {MaxTurns} at most.");
-        var outcome = await new ScenarioRunner(appraiser).RunAsync(scenario, cancellationToken).ConfigureAwait(false);
+        var outcome = await new ScenarioRunner(pipelines).RunAsync(scenario, cancellationToken).ConfigureAwait(false);
         return new CommandReply(Describe(outcome, persona),
             File: new CommandFile("preview.json", Encoding.UTF8.GetBytes(JsonOutput.Write(outcome))));
     }

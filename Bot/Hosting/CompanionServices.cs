@@ -1,5 +1,6 @@
 using CompanionBot.Appraisal;
 using CompanionBot.Commands;
+using CompanionBot.Common;
 using CompanionBot.LanguageModel;
 using CompanionBot.Ledger;
 using CompanionBot.Personas;
@@ -12,6 +13,7 @@ using CompanionBot.Storage;
 using CompanionBot.Transport.Discord;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace CompanionBot.Hosting;
@@ -22,6 +24,8 @@ public static class CompanionServices
     public static IServiceCollection AddCompanionBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
+        // The one source of randomness (retry and heartbeat jitter, backoff), replaced by tests to fix it.
+        services.TryAddSingleton<IRandomSource, SystemRandomSource>();
         services.AddValidatedOptions<StorageOptions>(configuration, StorageOptions.Section);
         services.AddValidatedOptions<DiscordOptions>(configuration, DiscordOptions.Section);
         services.AddValidatedOptions<PromptOptions>(configuration, PromptOptions.Section);
@@ -35,6 +39,7 @@ public static class CompanionServices
         services.AddSingleton<RelationshipLedger>();
         services.AddSingleton<StanceEngine>();
         services.AddSingleton(sp => new PromptComposer(sp.GetRequiredService<IOptions<PromptOptions>>().Value));
+        services.AddSingleton<TurnPlanner>();
         services.AddLanguageModel(configuration);
         services.AddSingleton<OfflineVoice>();
         services.AddSingleton<ReplyWriter>();
@@ -42,7 +47,10 @@ public static class CompanionServices
         services.AddValidatedOptions<FloodOptions>(configuration, FloodOptions.Section);
         services.AddSingleton<FloodGuard>();
         services.AddSingleton<SafetyGate>();
+        services.AddValidatedOptions<ConversationOptions>(configuration, ConversationOptions.Section);
+        services.AddSingleton<Bursts>();
         services.AddSingleton<ConversationPipeline>();
+        services.AddSingleton<SimulationPipelines>();
         return services;
     }
 

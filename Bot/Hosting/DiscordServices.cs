@@ -12,7 +12,6 @@ public static class DiscordServices
 {
     public static IServiceCollection AddDiscordTransport(this IServiceCollection services)
     {
-        services.TryAddSingleton<IJitterSource, SystemJitterSource>();
         services.AddSingleton<SecretRedactor>();
         // Its own HttpClient (no shared registration to collide with); the 15 s per-request limit lives in DiscordRestClient.
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<DiscordRestClient>(sp, new HttpClient { Timeout = Timeout.InfiniteTimeSpan }));

@@ -12,7 +12,6 @@ public static class LanguageModelServices
     public static IServiceCollection AddLanguageModel(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<LlmOptions>(configuration, LlmOptions.Section);
-        services.TryAddSingleton<IRandomSource, SystemRandomSource>();
         var endpoint = configuration.GetSection(LlmOptions.Section)[nameof(LlmOptions.Endpoint)];
         if (string.IsNullOrWhiteSpace(endpoint))
         {

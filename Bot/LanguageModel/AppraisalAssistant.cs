@@ -40,7 +40,7 @@ public sealed class ModelAppraisalAssistant(IChatModel model) : IAppraisalAssist
 
     public async Task<MessageAppraisal> RefineAsync(string text, MessageAppraisal baseline, CancellationToken cancellationToken)
     {
-        var prompt = new ChatPrompt(System, [], PromptText.Delimit(PromptText.Truncate(text, 2000)), new ModelSettings(0, 150));
+        var prompt = new ChatPrompt(System, [], PromptText.Delimit(PromptText.Truncate(text, ReplyFormatter.DiscordMessageLimit)), new ModelSettings(0, 150));
         if (await model.CompleteAsync(prompt, cancellationToken).ConfigureAwait(false) is not ModelReply.Completed completed) return baseline;
         var refined = Parse(ReplyGuard.StripReasoning(completed.Text));
         if (refined.Count == 0) return baseline;

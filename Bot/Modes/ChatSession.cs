@@ -1,9 +1,7 @@
 using CompanionBot.Commands;
-using CompanionBot.Common;
 using CompanionBot.Terminal;
 using CompanionBot.Personas;
 using CompanionBot.Pipeline;
-using CompanionBot.Replies;
 
 namespace CompanionBot.Modes;
 
@@ -21,6 +19,7 @@ public sealed class ChatSession(
     TimeProvider time,
     string outputFolder)
 {
+    private readonly ChatTurns _turns = new(pipeline, key, () => personas.For(key.Scope).Name, io);
     private int _sequence;
     private (CommandConfirmation Confirmation, CommandRequest Request)? _pending;
 
@@ -30,16 +29,22 @@ public sealed class ChatSession(
         while (true)
         {
             var line = await io.ReadLineAsync(cancellationToken).ConfigureAwait(false);
-            if (line is null) return;
+            if (line is null)
+            {
+                await _turns.DrainAsync().ConfigureAwait(false);
+                return;
+            }
             line = line.Trim();
             if (line.Length == 0) continue;
+            // A command (or a confirmation answer) reads what is stored: answer the open burst first, output in order.
+            if (_pending is not null || line.StartsWith('/')) await _turns.DrainAsync().ConfigureAwait(false);
             if (await AnswerPendingAsync(line, cancellationToken).ConfigureAwait(false)) continue;
             if (line.StartsWith('/'))
             {
                 if (await RunCommandAsync(line, cancellationToken).ConfigureAwait(false)) return;
                 continue;
             }
-            await TalkAsync(line, cancellationToken).ConfigureAwait(false);
+            Talk(line, cancellationToken);
         }
     }
 
@@ -99,17 +104,10 @@ public sealed class ChatSession(
         await io.Out.WriteLineAsync($"{reply.Text}\n{saved.Describe(file)}").ConfigureAwait(false);
     }
 
-    private async Task TalkAsync(string line, CancellationToken cancellationToken)
+    /// <summary>Hands the line to the pipeline without waiting: lines typed or piped together gather into one burst.</summary>
+    private void Talk(string line, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var message = new InboundMessage($"chat:{now.UtcTicks}:{++_sequence}", key, "terminal", user, line, now);
-        var result = await pipeline.HandleAsync(message, cancellationToken).ConfigureAwait(false);
-        if (result is null) return;
-        var name = personas.For(key.Scope).Name;
-        var label = result.Reply.Source == ReplySource.Offline ? $"{name} (offline voice)" : name;
-        await io.Out.WriteLineAsync($"{label}: {result.Reply.Text}").ConfigureAwait(false);
-        await io.Error.WriteLineAsync(
-            $"  [{result.Decision.StanceName} · {WireNames.Of(result.Change.After.Stage)} · rule {result.Decision.Rule}" +
-            (result.Decision.Directives.Count > 0 ? $" · {string.Join(", ", result.Decision.DirectiveNames)}" : "") + "]").ConfigureAwait(false);
+        _turns.Submit(new InboundMessage($"chat:{now.UtcTicks}:{++_sequence}", key, "terminal", user, line, now), cancellationToken);
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using CompanionBot.Appraisal;
+using CompanionBot.Pipeline;
 using CompanionBot.Common;
 using CompanionBot.Evaluation;
 using CompanionBot.Personas;
@@ -28,7 +28,7 @@ public static class EvalMode
             await io.Error.WriteLineAsync($"invalid prompts file: {ex.Message}").ConfigureAwait(false);
             return 2;
         }
-        var runner = new EvalRunner(services.GetRequiredService<MessageAppraiser>(), services.GetRequiredService<PersonaConfig>());
+        var runner = new EvalRunner(services.GetRequiredService<SimulationPipelines>(), services.GetRequiredService<PersonaConfig>());
         var report = await runner.RunAsync(prompts, cancellationToken).ConfigureAwait(false);
         await io.Out.WriteLineAsync(commandLine.Flag("json") ? JsonOutput.Write(report) : Table(report)).ConfigureAwait(false);
         return 0;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using CompanionBot.Appraisal;
+using CompanionBot.Pipeline;
 using CompanionBot.Common;
 using CompanionBot.Personas;
 using CompanionBot.Scenarios;
@@ -37,7 +37,7 @@ public static class ReplayMode
             return 2;
         }
 
-        var runner = new ScenarioRunner(services.GetRequiredService<MessageAppraiser>());
+        var runner = new ScenarioRunner(services.GetRequiredService<SimulationPipelines>());
         var outcomes = new List<ScenarioOutcome>();
         foreach (var scenario in scenarios) outcomes.Add(await runner.RunAsync(scenario, cancellationToken).ConfigureAwait(false));
         var report = new ReplayReport(outcomes.All(o => o.Passed), outcomes);

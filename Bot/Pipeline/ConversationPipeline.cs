@@ -1,72 +1,142 @@
 using CompanionBot.Appraisal;
+using CompanionBot.Common;
 using CompanionBot.LanguageModel;
 using CompanionBot.Ledger;
 using CompanionBot.Personas;
-using CompanionBot.Prompting;
-using CompanionBot.Replies;
-using CompanionBot.Safety;
-using CompanionBot.Stances;
 using CompanionBot.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CompanionBot.Pipeline;
 
 /// <summary>
-/// The flow, one line per step: appraise, move the ledger, decide, compose, write the reply, persist it all at once.
-/// Idempotent by message id; one message (so one model request) at a time per member; flood limits never
-/// apply to a crisis message.
+/// The shell around the engine, one line per step: load, plan (the engine), ask the model, check, persist, and hand
+/// back what to send. Idempotent by message id; messages typed in quick succession gathered into one turn
+/// (<see cref="Bursts"/>); one turn (so one model request) at a time per member; flood limits count turns and never
+/// apply to a crisis message, which is never held back. One read and one durable write per turn (plus one read per
+/// message while bursts are on).
 /// </summary>
 public sealed class ConversationPipeline(
     ILedgerStore store,
     IPersonaProvider personas,
     MessageAppraiser appraiser,
-    RelationshipLedger ledger,
-    StanceEngine engine,
-    PromptComposer composer,
+    TurnPlanner planner,
     ReplyWriter replies,
     MemberGate gate,
     SafetyGate safety,
+    Bursts bursts,
     IHistoryStore? history = null,
     IStatsRecorder? stats = null,
-    IAppraisalAssistant? assistant = null)
+    IAppraisalAssistant? assistant = null,
+    ILogger<ConversationPipeline>? logger = null,
+    IBurstListener? listener = null)
 {
-    /// <summary>Handles one message; null when it was already handled (a replayed event) or dropped as flood.</summary>
-    public async Task<TurnResult?> HandleAsync(InboundMessage message, CancellationToken cancellationToken)
+    private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
+
+    /// <summary>
+    /// Handles one message: exactly one <see cref="TurnOutcome"/> comes back (logged here, once). While a burst is
+    /// open this waits for its quiet gap; the caller whose message closes the burst gets the reply.
+    /// </summary>
+    public async Task<TurnOutcome> HandleAsync(InboundMessage message, CancellationToken cancellationToken)
     {
+        if (!bursts.Enabled) return _logger.Log(await TurnAsync(new Burst([message]), cancellationToken).ConfigureAwait(false));
+        var (early, urgent) = Screen(message);
+        if (early is not null) return _logger.Log(early);
+        listener?.Gathering(message);
+        var gathered = await bursts.GatherAsync(message, urgent, cancellationToken).ConfigureAwait(false);
+        if (gathered is null) return _logger.Log(new TurnOutcome.Gathered(message));
+        return _logger.Log(await TurnAsync(Burst.Of(gathered), cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Answers this relationship's open burst now (end of piped input, or before a command reads the ledger).</summary>
+    public void Flush(RelationshipKey key) => bursts.Flush(key);
+
+    /// <summary>Every message is appraised on arrival: a crisis message is never held back for a burst.</summary>
+    private (TurnOutcome? Early, bool Urgent) Screen(InboundMessage message)
+    {
+        var loaded = Load(message, 0);
+        if (loaded.Error is { } error) return (new TurnOutcome.Failed(message, error), false);
+        if (loaded.Value!.AlreadyHandled) return (new TurnOutcome.Duplicate(message), false);
+        var state = loaded.Value.State ?? RelationshipState.New(message.Key, message.ReceivedAt, personas.For(message.Key.Scope).Baseline);
+        return (null, appraiser.Appraise(message.Text, state, message.ReceivedAt).Has(Signal.Crisis));
+    }
+
+    private async Task<TurnOutcome> TurnAsync(Burst burst, CancellationToken cancellationToken)
+    {
+        var message = burst.Turn;
         using var _ = await gate.EnterAsync(message.Key.MemberId, cancellationToken).ConfigureAwait(false);
-        if (store.WasProcessed(message.MessageId)) return null;
-
         var persona = personas.For(message.Key.Scope);
-        var now = message.ReceivedAt;
-        var before = store.Find(message.Key) ?? RelationshipState.New(message.Key, now, persona.Baseline);
+        var load = Load(message, planner.HistoryTurns);
+        if (load.Error is { } unread) return new TurnOutcome.Failed(message, unread);
+        var loaded = load.Value!;
+        if (loaded.AlreadyHandled) return new TurnOutcome.Duplicate(message);
+        var before = loaded.State ?? RelationshipState.New(message.Key, message.ReceivedAt, persona.Baseline);
 
-        var appraisal = appraiser.Appraise(message.Text, before, now);
-        // Optional model second opinion (Llm:AssistAppraisal): refines only non-safety signals, never the floor.
-        if (assistant is not null && !appraisal.Has(Signal.Crisis))
-        {
-            appraisal = await assistant.RefineAsync(message.Text, appraisal, cancellationToken).ConfigureAwait(false);
-        }
+        var appraisal = await AppraiseAsync(message, before, cancellationToken).ConfigureAwait(false);
         var admitted = safety.Admit(message, appraisal);
         if (admitted != FloodVerdict.Admitted)
         {
-            store.Save(before, message.MessageId);
-            return admitted == FloodVerdict.NotifyOnce ? SafetyGate.Throttled(message, appraisal, before, persona) : null;
+            // The ledger does not move; the id is marked so a replay stays quiet; a drop is counted, never silent.
+            var limited = new TurnRecord(before, message.MessageId)
+            {
+                GatheredIds = burst.EarlierIds,
+                Counters = SafetyGate.CountersFor(admitted, message, burst.Messages.Count),
+            };
+            var marked = await PersistAsync(limited, cancellationToken).ConfigureAwait(false);
+            if (marked.Error is { } error) return new TurnOutcome.Failed(message, error);
+            if (!marked.Value) return new TurnOutcome.Duplicate(message);
+            return admitted == FloodVerdict.NotifyOnce ? new TurnOutcome.Throttled(message, SafetyGate.Notice) : new TurnOutcome.Dropped(message);
         }
-        var change = ledger.Apply(before, appraisal, persona, now);
-        var decision = engine.Decide(change.After, appraisal, persona, now);
-        var after = ledger.Remember(change.After, appraisal, decision, now);
 
-        var prompt = composer.Compose(persona, after, decision, message, history?.Recent(message.Key, composer.HistoryTurns) ?? []);
-        var reply = await replies.WriteAsync(prompt, decision, persona, after, cancellationToken).ConfigureAwait(false);
+        var plan = planner.Plan(message, appraisal, before, persona, loaded.History ?? history?.Recent(message.Key, planner.HistoryTurns) ?? []);
+        var reply = await replies.WriteAsync(plan.Prompt, plan.Decision, persona, plan.After, cancellationToken).ConfigureAwait(false);
 
         // One durable transaction for the whole turn, before the reply is sent: a crash before it leaves the
         // message unhandled (a replay answers it), a crash after it loses nothing that was acknowledged.
-        // False: another process (or a replay) handled this id meanwhile; the unique claim wrote nothing, send nothing.
-        var saved = store.Save(new TurnRecord(after, message.MessageId)
+        var record = new TurnRecord(plan.After, message.MessageId)
         {
-            History = history?.EntryFor(decision, message.Text, reply.Body, now),
-            Counters = (stats ?? TurnCounters.Instance).CountersFor(message.Key.Scope, decision, now),
-        });
-        if (!saved) return null;
-        return new TurnResult(message, appraisal, change with { After = after }, decision, prompt, reply);
+            GatheredIds = burst.EarlierIds,
+            History = history?.EntryFor(plan.Decision, message.Text, reply.Body, message.ReceivedAt),
+            Counters = (stats ?? TurnCounters.Instance).CountersFor(message.Key.Scope, plan.Decision, message.ReceivedAt),
+        };
+        var saved = await PersistAsync(record, cancellationToken).ConfigureAwait(false);
+        if (saved.Error is { } failed) return new TurnOutcome.Failed(message, failed);
+        // False: another process (or a replay) handled this id meanwhile; the unique claim wrote nothing, send nothing.
+        if (!saved.Value) return new TurnOutcome.Duplicate(message);
+        return new TurnOutcome.Replied(new TurnResult(message, appraisal, plan.Change, plan.Decision, plan.Prompt, reply));
+    }
+
+    /// <summary>The lexicon's appraisal, refined by the optional model second opinion (never on a crisis message).</summary>
+    private async Task<MessageAppraisal> AppraiseAsync(InboundMessage message, RelationshipState before, CancellationToken cancellationToken)
+    {
+        var appraisal = appraiser.Appraise(message.Text, before, message.ReceivedAt);
+        if (assistant is null || appraisal.Has(Signal.Crisis)) return appraisal;
+        return await assistant.RefineAsync(message.Text, appraisal, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The storage edge as a value: a read that fails is reported, not thrown at the transport.</summary>
+    private Result<TurnSnapshot> Load(InboundMessage message, int historyTurns)
+    {
+        try
+        {
+            return Result<TurnSnapshot>.Success(store.Load(message.Key, message.MessageId, historyTurns));
+        }
+        catch (StorageException ex)
+        {
+            return Result<TurnSnapshot>.Fail("storage", ex.Message);
+        }
+    }
+
+    /// <summary>The storage edge as a value: a failure the operator can fix is reported, not thrown at the transport.</summary>
+    private async Task<Result<bool>> PersistAsync(TurnRecord record, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Result<bool>.Success(await store.SaveAsync(record, cancellationToken).ConfigureAwait(false));
+        }
+        catch (StorageException ex)
+        {
+            return Result<bool>.Fail("storage", ex.Message);
+        }
     }
 }

@@ -1,19 +1,15 @@
 using CompanionBot.Appraisal;
-using CompanionBot.Ledger;
-using CompanionBot.Pipeline;
-using CompanionBot.Prompting;
 using CompanionBot.Replies;
-using CompanionBot.Stances;
+using CompanionBot.Storage;
 
 namespace CompanionBot.Pipeline;
 
 /// <summary>
-/// The pipeline's safety edges: flood limits (never for a crisis message). Crisis referrals are counted by
-/// <c>Storage.TurnCounters</c>, once, under the one counters naming scheme.
+/// The pipeline's safety edges: flood limits (never for a crisis message), the one notice, and the count of what
+/// was dropped. Crisis referrals are counted by <c>Storage.TurnCounters</c>, once, under the one counters naming scheme.
 /// </summary>
 public sealed class SafetyGate(FloodGuard flood)
 {
-    public const string FloodRule = "safety.flood";
     public const string SlowDown = "(You're sending a lot at once. I'll catch up with your next message in a moment.)";
 
     /// <summary>For simulations (replay, eval, bench): scripted messages on a simulated clock are never flood.</summary>
@@ -23,11 +19,12 @@ public sealed class SafetyGate(FloodGuard flood)
     public FloodVerdict Admit(InboundMessage message, MessageAppraisal appraisal) =>
         appraisal.Has(Signal.Crisis) ? FloodVerdict.Admitted : flood.Check(message);
 
-    /// <summary>The one "slow down" note a flooding member gets per window; the ledger does not move.</summary>
-    public static TurnResult Throttled(InboundMessage message, MessageAppraisal appraisal, RelationshipState state, Personas.PersonaConfig persona)
-    {
-        var decision = new StanceDecision(Stance.Deflect, [], FloodRule, ["too many messages at once: one note, then quiet until the window passes"]);
-        return new TurnResult(message, appraisal, new RelationshipChange(state, state), decision,
-            new ChatPrompt("", [], "", persona.Model), new OutboundReply(ReplyFormatter.Format(SlowDown), ReplySource.Offline));
-    }
+    /// <summary>The one "slow down" note a flooding member gets per window.</summary>
+    public static OutboundReply Notice { get; } = new(ReplyFormatter.Format(SlowDown), ReplySource.Offline);
+
+    /// <summary>A dropped message is counted per scope and month (no member id, no text): never silently discarded.</summary>
+    public static IReadOnlyList<CounterIncrement> CountersFor(FloodVerdict verdict, InboundMessage message, int messages = 1) =>
+        verdict == FloodVerdict.Dropped
+            ? [.. Enumerable.Repeat(new CounterIncrement(CounterNames.FloodDropped, message.Key.Scope, CounterNames.PeriodOf(message.ReceivedAt)), messages)]
+            : [];
 }

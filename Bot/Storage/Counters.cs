@@ -14,6 +14,9 @@ public static class CounterNames
     public const string StancePrefix = "stance.";
     public const string SafetyReferral = "safety.referral";
 
+    /// <summary>Messages dropped as flood, per scope and month (never a member id).</summary>
+    public const string FloodDropped = "flood.dropped";
+
     public static string PeriodOf(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     public static string YearOf(DateTimeOffset at) => at.UtcDateTime.Year.ToString(CultureInfo.InvariantCulture);

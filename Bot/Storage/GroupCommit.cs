@@ -20,8 +20,15 @@ internal sealed class GroupCommit(SqliteDatabase database, bool enabled)
     private List<Turn> _queue = [];
     private bool _leading;
 
-    /// <summary>False when the message id was already handled (nothing of this turn was written).</summary>
-    public bool Save(TurnRecord record)
+    /// <summary>For synchronous callers (tests on threads, the sync store API); the pipeline uses <see cref="SaveAsync"/>.</summary>
+    public bool Save(TurnRecord record) => SaveAsync(record, CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Returns once the transaction holding this turn committed: false when the message id was already handled
+    /// (nothing of this turn was written). A follower awaits its outcome (no thread blocked); the leader commits on
+    /// its own thread. Not cancellable once queued: a turn is either committed or failed.
+    /// </summary>
+    public async Task<bool> SaveAsync(TurnRecord record, CancellationToken cancellationToken)
     {
         var turn = new Turn(record);
         if (!enabled)
@@ -36,7 +43,7 @@ internal sealed class GroupCommit(SqliteDatabase database, bool enabled)
             lead = !_leading;
             _leading = true;
         }
-        if (!lead && !turn.WaitForOutcome()) return turn.Result();
+        if (!lead && !await turn.Outcome.ConfigureAwait(false)) return turn.Result();
 
         List<Turn> batch;
         lock (_gate)
@@ -82,9 +89,9 @@ internal sealed class GroupCommit(SqliteDatabase database, bool enabled)
 
     private sealed class Turn(TurnRecord record)
     {
-        private readonly ManualResetEventSlim _signal = new();
+        // Continuations run asynchronously: completing a follower never runs its code on the leader's thread.
+        private readonly TaskCompletionSource<bool> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private Exception? _error;
-        private bool _lead;
 
         public TurnRecord Record => record;
 
@@ -95,25 +102,20 @@ internal sealed class GroupCommit(SqliteDatabase database, bool enabled)
         /// a state that cannot be written fails its own caller before it ever joins a batch.</summary>
         public string Json { get; } = StateJson.Write(record.State);
 
-        /// <summary>Blocks until this turn was committed (false) or this caller must lead the next batch (true).</summary>
-        public bool WaitForOutcome()
-        {
-            // Not disposed: a new leader's own turn is signalled once more when its batch completes.
-            _signal.Wait();
-            return _lead;
-        }
+        /// <summary>Completes with false when this turn was committed (or failed), true when this caller must lead the next batch.</summary>
+        public Task<bool> Outcome => _outcome.Task;
 
-        public void TakeTheLead()
-        {
-            _lead = true;
-            _signal.Set();
-        }
+        public void TakeTheLead() => _outcome.TrySetResult(true);
 
         public void Complete(Exception? error)
         {
-            _error = error;
-            _lead = false;
-            _signal.Set();
+            // A database failure is an expected edge failure (disk full, locked): a StorageException the pipeline
+            // turns into a value; anything else is a bug and stays what it is.
+            _error = error is Microsoft.Data.Sqlite.SqliteException sqlite
+                ? new StorageException("the turn could not be saved: " + sqlite.Message, sqlite)
+                : error;
+            // A follower that became leader already has its outcome (true); its commit result is read by Result.
+            _outcome.TrySetResult(false);
         }
 
         public bool Result()

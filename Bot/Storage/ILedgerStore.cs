@@ -1,4 +1,5 @@
 using CompanionBot.Ledger;
+using CompanionBot.Prompting;
 
 namespace CompanionBot.Storage;
 
@@ -27,4 +28,19 @@ public interface ILedgerStore
     int DeleteMember(string memberId);
 
     long Count();
+
+    /// <summary>
+    /// What a turn reads before it starts, in one round trip where the store can: whether the message was handled,
+    /// the relationship, and (when this store keeps it) the newest <paramref name="historyTurns"/> turns.
+    /// </summary>
+    TurnSnapshot Load(RelationshipKey key, string messageId, int historyTurns) => new(WasProcessed(messageId), Find(key), null);
+
+    /// <summary>
+    /// <see cref="Save(TurnRecord)"/> for async callers: a store that batches commits lets waiting callers await
+    /// instead of blocking a thread. Failures the operator can fix come as <see cref="StorageException"/>.
+    /// </summary>
+    Task<bool> SaveAsync(TurnRecord record, CancellationToken cancellationToken) => Task.FromResult(Save(record));
 }
+
+/// <param name="History">Oldest first; null when this store does not keep history (ask the history store).</param>
+public sealed record TurnSnapshot(bool AlreadyHandled, RelationshipState? State, IReadOnlyList<ChatTurn>? History);

@@ -20,6 +20,7 @@ public sealed class InMemoryLedgerStore : ILedgerStore
     {
         if (record.MessageId is not null && !_processed.TryAdd(record.MessageId, record.State.Key)) return false;
         _states[record.State.Key] = record.State;
+        foreach (var id in record.GatheredIds) _processed[id] = record.State.Key;
         return true;
     }
 

@@ -15,12 +15,13 @@ public sealed class SqliteHistoryStore(SqliteDatabase database, IOptions<Storage
     private const string UserRole = "user";
     private const string AssistantRole = "assistant";
 
-    public IReadOnlyList<ChatTurn> Recent(RelationshipKey key, int max) => max <= 0 ? [] : database.Read(connection =>
+    public IReadOnlyList<ChatTurn> Recent(RelationshipKey key, int max) => max <= 0 ? [] : database.Read(_ => Read(database, key, max));
+
+    /// <summary>The newest <paramref name="max"/> turns, oldest first; only inside <see cref="SqliteDatabase.Read{T}"/>.</summary>
+    internal static IReadOnlyList<ChatTurn> Read(SqliteDatabase database, RelationshipKey key, int max)
     {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = """
-            SELECT role, text FROM turns WHERE scope = $scope AND member = $member ORDER BY id DESC LIMIT $max;
-            """;
+        if (max <= 0) return [];
+        var cmd = database.Statement("SELECT role, text FROM turns WHERE scope = $scope AND member = $member ORDER BY id DESC LIMIT $max;");
         cmd.Parameters.AddWithValue("$scope", key.Scope);
         cmd.Parameters.AddWithValue("$member", key.MemberId);
         cmd.Parameters.AddWithValue("$max", max);
@@ -33,7 +34,7 @@ public sealed class SqliteHistoryStore(SqliteDatabase database, IOptions<Storage
         }
         turns.Reverse();
         return turns;
-    });
+    }
 
     public HistoryEntry? EntryFor(StanceDecision decision, string userText, string replyText, DateTimeOffset at)
     {

@@ -16,20 +16,39 @@ public sealed class SqliteLedgerStore(SqliteDatabase database, bool groupCommit)
     {
     }
 
-    public RelationshipState? Find(RelationshipKey key) => database.Read(_ =>
+    public RelationshipState? Find(RelationshipKey key) => database.Read(_ => FindLocked(key));
+
+    public bool WasProcessed(string messageId) => database.Read(_ => WasProcessedLocked(messageId));
+
+    /// <summary>The handled mark, the state and the history window under one lock: one round trip per turn, not three.</summary>
+    public TurnSnapshot Load(RelationshipKey key, string messageId, int historyTurns)
+    {
+        try
+        {
+            return database.Read(_ => WasProcessedLocked(messageId)
+                ? new TurnSnapshot(true, null, [])
+                : new TurnSnapshot(false, FindLocked(key), SqliteHistoryStore.Read(database, key, historyTurns)));
+        }
+        catch (SqliteException ex)
+        {
+            throw new StorageException("the turn could not be loaded: " + ex.Message, ex);
+        }
+    }
+
+    private RelationshipState? FindLocked(RelationshipKey key)
     {
         var cmd = database.Statement("SELECT state FROM relationships WHERE scope = $scope AND member = $member;");
         cmd.Parameters.AddWithValue("$scope", key.Scope);
         cmd.Parameters.AddWithValue("$member", key.MemberId);
         return cmd.ExecuteScalar() is string json ? StateJson.Read(json) with { Key = key } : null;
-    });
+    }
 
-    public bool WasProcessed(string messageId) => database.Read(_ =>
+    private bool WasProcessedLocked(string messageId)
     {
         var cmd = database.Statement("SELECT 1 FROM processed_messages WHERE message_id = $id;");
         cmd.Parameters.AddWithValue("$id", messageId);
         return cmd.ExecuteScalar() is not null;
-    });
+    }
 
     /// <summary>
     /// One durable transaction per call; concurrent callers share a transaction through <see cref="GroupCommit"/>
@@ -38,6 +57,8 @@ public sealed class SqliteLedgerStore(SqliteDatabase database, bool groupCommit)
     public void Save(RelationshipState state, string? messageId) => Save(new TurnRecord(state, messageId));
 
     public bool Save(TurnRecord record) => _commits.Save(record);
+
+    public Task<bool> SaveAsync(TurnRecord record, CancellationToken cancellationToken) => _commits.SaveAsync(record, cancellationToken);
 
     /// <summary>
     /// Writes a handled message inside <paramref name="tx"/>: the state (already serialized as
@@ -70,6 +91,19 @@ public sealed class SqliteLedgerStore(SqliteDatabase database, bool groupCommit)
         cmd.Parameters.AddWithValue("$state", stateJson);
         cmd.Parameters.AddWithValue("$at", at);
         cmd.ExecuteNonQuery();
+        foreach (var id in record.GatheredIds)
+        {
+            // The other messages of a burst: marked with the turn, so a replay of any of them stays quiet.
+            var gathered = database.Statement("""
+                INSERT OR IGNORE INTO processed_messages (message_id, scope, member, processed_at)
+                VALUES ($id, $scope, $member, $at);
+                """, tx);
+            gathered.Parameters.AddWithValue("$id", id);
+            gathered.Parameters.AddWithValue("$scope", state.Key.Scope);
+            gathered.Parameters.AddWithValue("$member", state.Key.MemberId);
+            gathered.Parameters.AddWithValue("$at", at);
+            gathered.ExecuteNonQuery();
+        }
         if (record.History is { } history) SqliteHistoryStore.Append(database, tx, state.Key, history);
         foreach (var counter in record.Counters) SqliteStatsStore.Add(database, tx, counter);
         return true;

@@ -11,6 +11,9 @@ public sealed record TurnRecord(RelationshipState State, string? MessageId)
     /// <summary>The exchange kept for the prompt's history window; null when nothing is kept (crisis care, history off).</summary>
     public HistoryEntry? History { get; init; }
 
+    /// <summary>Other messages this turn answered (a burst): marked handled in the same transaction.</summary>
+    public IReadOnlyList<string> GatheredIds { get; init; } = [];
+
     /// <summary>Anonymous counters to add one to (no member id in any of them).</summary>
     public IReadOnlyList<CounterIncrement> Counters { get; init; } = [];
 }

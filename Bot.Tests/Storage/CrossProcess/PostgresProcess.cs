@@ -28,9 +28,9 @@ public sealed class PostgresProcess : IDisposable
         Stores = StoreSet.Postgres(Database);
         Gate = new MemberGate(leases ? new PostgresMemberLeases(Database) : null);
         Personas = new GuildPersonaProvider(Stores.Personas, Engine.DefaultPersona, NullLogger<GuildPersonaProvider>.Instance);
-        Pipeline = new ConversationPipeline(Stores.Ledger, Personas, Engine.Appraiser, new RelationshipLedger(), new StanceEngine(),
-            new PromptComposer(), new ReplyWriter(model, new OfflineVoice()), Gate,
-            SafetyGate.Unlimited(), Stores.History);
+        Pipeline = new ConversationPipeline(Stores.Ledger, Personas, Engine.Appraiser,
+            new TurnPlanner(new RelationshipLedger(), new StanceEngine(), new PromptComposer()), new ReplyWriter(model, new OfflineVoice()), Gate,
+            SafetyGate.Unlimited(), Bursts.Off(), Stores.History);
     }
 
     public PostgresDatabase Database { get; }
@@ -39,8 +39,10 @@ public sealed class PostgresProcess : IDisposable
     public GuildPersonaProvider Personas { get; }
     public ConversationPipeline Pipeline { get; }
 
-    public Task<TurnResult?> SayAsync(RelationshipKey key, string messageId, string text, DateTimeOffset at) =>
-        Pipeline.HandleAsync(new InboundMessage(messageId, key, "c", "user", text, at), CancellationToken.None);
+    /// <summary>The turn when the message was answered, null for any other outcome.</summary>
+    public async Task<TurnResult?> SayAsync(RelationshipKey key, string messageId, string text, DateTimeOffset at) =>
+        await Pipeline.HandleAsync(new InboundMessage(messageId, key, "c", "user", text, at), CancellationToken.None) is TurnOutcome.Replied replied
+            ? replied.Turn : null;
 
     public void Dispose() => Stores.Dispose();
 }

@@ -51,7 +51,7 @@ public sealed class BenchRunner(IServiceProvider services, TextWriter status)
             ThreadPool.GetMinThreads(out var workerThreads, out var ioThreads);
             ThreadPool.SetMinThreads(Math.Max(workerThreads, settings.Concurrency + 2), ioThreads);
             var store = new TimedLedgerStore(new SqliteLedgerStore(database, settings.GroupCommit));
-            var pipeline = ActivatorUtilities.CreateInstance<ConversationPipeline>(services, (ILedgerStore)store, SafetyGate.Unlimited());
+            var pipeline = ActivatorUtilities.CreateInstance<ConversationPipeline>(services, (ILedgerStore)store, SafetyGate.Unlimited(), Bursts.Off());
             var script = new MessageScript(settings.Members, "r" + ProcessedCount(database));
             var run = new MessageRun(settings, script, pipeline, store, ack);
 

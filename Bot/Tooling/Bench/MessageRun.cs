@@ -57,7 +57,7 @@ internal sealed class MessageRun(BenchSettings settings, MessageScript script, C
                 var start = Stopwatch.GetTimestamp();
                 var result = await lanePipeline.HandleAsync(message, cancellationToken).ConfigureAwait(false);
                 var elapsed = Stopwatch.GetTimestamp() - start;
-                if (result is null) Interlocked.Increment(ref _skipped);
+                if (result is not TurnOutcome.Replied) Interlocked.Increment(ref _skipped);
                 else ack?.Acknowledge(message);
 
                 var index = (long)round * settings.Members + member;

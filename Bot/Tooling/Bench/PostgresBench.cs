@@ -69,9 +69,9 @@ public sealed class PostgresBench(IServiceProvider services, TextWriter status)
         var store = new TimedLedgerStore(new PostgresLedgerStore(database));
         var history = new PostgresHistoryStore(database, services.GetRequiredService<IOptions<StorageOptions>>());
         var pipeline = new ConversationPipeline(store, new FixedPersona(services.GetRequiredService<PersonaConfig>()),
-            services.GetRequiredService<Appraisal.MessageAppraiser>(), new RelationshipLedger(), new StanceEngine(), new PromptComposer(),
+            services.GetRequiredService<Appraisal.MessageAppraiser>(), services.GetRequiredService<TurnPlanner>(),
             new ReplyWriter(new OfflineChatModel(), new OfflineVoice()), new MemberGate(new PostgresMemberLeases(database)),
-            SafetyGate.Unlimited(), history);
+            SafetyGate.Unlimited(), Bursts.Off(), history);
         return (database, pipeline, store);
     }
 

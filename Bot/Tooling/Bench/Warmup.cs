@@ -21,7 +21,7 @@ public static class Warmup
         {
             using var database = new SqliteDatabase(path, busyTimeoutSeconds, secureDelete: true);
             var store = new TimedLedgerStore(new SqliteLedgerStore(database));
-            var pipeline = ActivatorUtilities.CreateInstance<ConversationPipeline>(services, (ILedgerStore)store, SafetyGate.Unlimited());
+            var pipeline = ActivatorUtilities.CreateInstance<ConversationPipeline>(services, (ILedgerStore)store, SafetyGate.Unlimited(), Bursts.Off());
             const int members = 50;
             var script = new MessageScript(members, "warmup");
             for (var i = 0; i < count; i++)

@@ -6,7 +6,7 @@ using CompanionBot.Storage;
 namespace CompanionBot.Evaluation;
 
 /// <summary>Each prompt as the first message of a new user, through the real pipeline with the offline voice.</summary>
-public sealed class EvalRunner(MessageAppraiser appraiser, PersonaConfig persona)
+public sealed class EvalRunner(SimulationPipelines pipelines, PersonaConfig persona)
 {
     public static readonly DateTimeOffset Clock = new(2026, 6, 1, 20, 0, 0, TimeSpan.Zero);
 
@@ -18,10 +18,10 @@ public sealed class EvalRunner(MessageAppraiser appraiser, PersonaConfig persona
         foreach (var prompt in prompts)
         {
             var store = new InMemoryLedgerStore();
-            var pipeline = OfflinePipeline.Create(store, persona, appraiser);
+            var pipeline = pipelines.Create(store, persona);
             var message = new InboundMessage("eval:" + prompt.Id, RelationshipKey.Dm("eval:" + prompt.Id), "eval", "user", prompt.Prompt, Clock);
-            var turn = await pipeline.HandleAsync(message, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException("a fresh store treated the prompt as a duplicate");
+            var turn = await pipeline.HandleAsync(message, cancellationToken).ConfigureAwait(false) is TurnOutcome.Replied replied
+                ? replied.Turn : throw new InvalidOperationException("an eval prompt was not answered");
             results.Add(new EvalResult(prompt.Id, prompt.Category, prompt.Subcategory, turn.Decision.StanceName, turn.Decision.Rule,
                 turn.Decision.DirectiveNames, turn.Appraisal.Names));
         }

@@ -12,12 +12,12 @@ namespace CompanionBot.Scenarios;
 /// Runs a scenario through the real pipeline on a simulated clock (a five-day arc replays in milliseconds) with a
 /// ledger that lives only for the run, and checks every expectation.
 /// </summary>
-public sealed class ScenarioRunner(MessageAppraiser appraiser)
+public sealed class ScenarioRunner(SimulationPipelines pipelines)
 {
     public async Task<ScenarioOutcome> RunAsync(Scenario scenario, CancellationToken cancellationToken)
     {
         var store = new InMemoryLedgerStore();
-        var pipeline = OfflinePipeline.Create(store, scenario.Persona, appraiser);
+        var pipeline = pipelines.Create(store, scenario.Persona);
         var keys = scenario.Users.ToDictionary(u => u.Key, u => scenario.InGuild ? RelationshipKey.InGuild("scenario", u.Value) : RelationshipKey.Dm(u.Value));
         var clock = scenario.Start;
         var turns = new List<TurnOutcome>();
@@ -26,8 +26,8 @@ public sealed class ScenarioRunner(MessageAppraiser appraiser)
         {
             if (turn.Index > 1) clock += turn.After;
             var message = new InboundMessage($"{scenario.Name}:{turn.Index}", keys[turn.As], "scenario", turn.As, turn.Say, clock);
-            var result = await pipeline.HandleAsync(message, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException("a scenario turn was treated as a duplicate");
+            var result = await pipeline.HandleAsync(message, cancellationToken).ConfigureAwait(false) is CompanionBot.Pipeline.TurnOutcome.Replied replied
+                ? replied.Turn : throw new InvalidOperationException("a scenario turn was not answered");
             var turnFailures = Check(turn, result.Decision, result.Appraisal);
             failures.AddRange(turnFailures.Select(f => $"turn {turn.Index}: {f}"));
             turns.Add(new TurnOutcome(turn.Index, turn.As, turn.Say, result.Decision.StanceName, result.Decision.Rule,

@@ -68,18 +68,15 @@ public sealed partial class DiscordMessageHandler(
     public async Task ReplyAsync(InboundMessage message, CancellationToken ct)
     {
         logger.LogDebug("Message {Id} from {Key}: {Text}", message.MessageId, message.Key, message.Text);
-        TurnResult? turn;
+        TurnOutcome outcome;
         await using (TypingIndicator.Start(api, message.ChannelId, time, ct))
         {
-            turn = await pipeline.HandleAsync(message, ct).ConfigureAwait(false);
+            outcome = await pipeline.HandleAsync(message, ct).ConfigureAwait(false);
         }
-        if (turn is null)
-        {
-            logger.LogInformation("Message {Id} was already handled; not answering twice", message.MessageId);
-            return;
-        }
+        // The pipeline logs every outcome; only a reply or the one flood notice is sent.
+        if (outcome.Outbound is not { } outbound) return;
 
-        var parts = turn.Reply.Parts;
+        var parts = outbound.Parts;
         for (var i = 0; i < parts.Count; i++)
         {
             var reference = i == 0 ? message.MessageId : null;

@@ -10,7 +10,7 @@ namespace CompanionBot.Transport.Discord;
 /// </summary>
 public sealed class DiscordMessenger(DiscordApi api)
 {
-    public const int MaxContentLength = 2000;
+    public const int MaxContentLength = Replies.ReplyFormatter.DiscordMessageLimit;
     public const int EphemeralFlag = 1 << 6;
     private const int ChannelMessageWithSource = 4;
     private const int DeferredChannelMessageWithSource = 5;

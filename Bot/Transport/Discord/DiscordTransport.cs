@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CompanionBot.Common;
 using CompanionBot.Transport.Discord.Gateway;
 using CompanionBot.Transport.Discord.Payloads;
 using CompanionBot.Transport.Discord.Rest;
@@ -32,7 +33,7 @@ public sealed class DiscordTransport(
     SessionRestore restore,
     DiscordMessageHandler messages,
     BackgroundWork work,
-    IJitterSource jitter,
+    IRandomSource jitter,
     TimeProvider time,
     SecretRedactor redactor,
     ILogger<DiscordTransport> logger)

@@ -84,6 +84,8 @@ public sealed class DiscordHarness : IAsyncDisposable
             ["Discord:CommandHashFile"] = Path.Combine(directory, "commands.sha256"),
             ["Discord:SessionFile"] = Path.Combine(directory, "session.json"),
             ["Storage:DatabasePath"] = Path.Combine(directory, "companion.db"),
+            // Each message its own turn unless a test turns bursts on (they wait on the injected clock).
+            ["Conversation:BurstQuietSeconds"] = "0",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
 
@@ -94,7 +96,7 @@ public sealed class DiscordHarness : IAsyncDisposable
         collection.AddCompanionBot(configuration);
         collection.AddDiscordTransport();
         collection.AddSingleton<TimeProvider>(clock);
-        collection.AddSingleton<IJitterSource>(new FixedJitter(0.5));
+        collection.AddSingleton<CompanionBot.Common.IRandomSource>(new FixedJitter(0.5));
         services?.Invoke(collection);
         return new DiscordHarness(fake, clock, directory, collection.BuildServiceProvider(), logs);
     }

@@ -33,7 +33,7 @@ public sealed class SignallingClock : TimeProvider
         Armed.WaitForAsync(d => d == dueTime, $"a {dueTime.TotalSeconds} s timer", from);
 }
 
-public sealed class FixedJitter(double value) : CompanionBot.Transport.Discord.IJitterSource
+public sealed class FixedJitter(double value) : CompanionBot.Common.IRandomSource
 {
     public double NextDouble() => value;
 }

@@ -1,3 +1,4 @@
+using CompanionBot.Common;
 using Microsoft.Extensions.Logging;
 
 namespace CompanionBot.Transport.Discord.Gateway;
@@ -7,7 +8,7 @@ public sealed record GatewayContext(
     string Token,
     GatewayUrl GatewayUrl,
     TimeProvider Time,
-    IJitterSource Jitter,
+    IRandomSource Jitter,
     IdentifyThrottle Throttle,
     IGatewayEventSink Sink,
     HeartbeatFile HeartbeatFile,

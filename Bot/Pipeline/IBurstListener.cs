@@ -1,0 +1,10 @@
+namespace CompanionBot.Pipeline;
+
+/// <summary>
+/// Told when a message starts waiting in a burst, so a transport can show that the companion is "typing" while it
+/// waits for the member to finish (the Discord typing indicator). Called on the message's own handling path.
+/// </summary>
+public interface IBurstListener
+{
+    void Gathering(InboundMessage message);
+}
