@@ -52,7 +52,7 @@ public sealed class ConversationPipeline(
             return admitted == FloodVerdict.NotifyOnce ? SafetyGate.Throttled(message, appraisal, before, persona) : null;
         }
         var change = ledger.Apply(before, appraisal, persona, now);
-        var decision = engine.Decide(change.After, appraisal, persona, now);
+        var decision = engine.Decide(change.After, appraisal, persona, now, message.Text);
         var after = ledger.Remember(change.After, appraisal, decision, now);
 
         var prompt = composer.Compose(persona, after, decision, message, history?.Recent(message.Key, composer.HistoryTurns) ?? []);
