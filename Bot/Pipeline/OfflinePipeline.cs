@@ -12,7 +12,8 @@ namespace CompanionBot.Pipeline;
 
 /// <summary>
 /// The real pipeline over a given store and persona with the offline voice: replay, eval and previews. Flood
-/// limits are lifted because scripted turns arrive on a simulated clock.
+/// limits are lifted because scripted turns arrive on a simulated clock. A store that keeps history (the in-memory
+/// one does) gives the voice its recent replies.
 /// </summary>
 public static class OfflinePipeline
 {
@@ -25,5 +26,6 @@ public static class OfflinePipeline
         new PromptComposer(),
         new ReplyWriter(new OfflineChatModel(), new OfflineVoice()),
         new MemberGate(),
-        SafetyGate.Unlimited());
+        SafetyGate.Unlimited(),
+        store as IHistoryStore);
 }
