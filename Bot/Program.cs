@@ -1,4 +1,5 @@
 using CompanionBot.Hosting;
+using CompanionBot.Terminal;
 
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>

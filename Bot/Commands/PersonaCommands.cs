@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CompanionBot.Common;
 using CompanionBot.Personas;
+using CompanionBot.Storage;
 
 namespace CompanionBot.Commands;
 

@@ -4,6 +4,7 @@ using CompanionBot.Transport.Discord;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using CompanionBot.Terminal;
 
 namespace CompanionBot.Hosting;
 

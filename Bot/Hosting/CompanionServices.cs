@@ -36,7 +36,7 @@ public static class CompanionServices
         services.AddSingleton<MessageAppraiser>();
         services.AddSingleton<RelationshipLedger>();
         services.AddSingleton<StanceEngine>();
-        services.AddSingleton<PromptComposer>();
+        services.AddSingleton(sp => new PromptComposer(sp.GetRequiredService<IOptions<PromptOptions>>().Value));
         services.AddLanguageModel(configuration);
         services.AddSingleton<OfflineVoice>();
         services.AddSingleton<ReplyWriter>();

@@ -1,11 +1,11 @@
 using CompanionBot.Commands;
 using CompanionBot.Common;
-using CompanionBot.Hosting;
 using CompanionBot.Personas;
 using CompanionBot.Pipeline;
 using CompanionBot.Replies;
 using CompanionBot.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using CompanionBot.Terminal;
 
 namespace CompanionBot.Modes;
 

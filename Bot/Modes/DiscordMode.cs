@@ -1,8 +1,8 @@
-using CompanionBot.Hosting;
 using CompanionBot.Transport.Discord;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using CompanionBot.Terminal;
 
 namespace CompanionBot.Modes;
 
