@@ -50,8 +50,8 @@ public sealed record PersonaVoice(
         ("music", ["music", "song", "songs", "band", "bands", "album", "albums", "listen", "listening", "playlist", "playlists", "artist", "artists", "record", "records"]),
         ("films", ["film", "films", "movie", "movies", "show", "shows", "watch", "watching", "tv"]),
         ("food", ["food", "eat", "eating", "dinner", "lunch", "breakfast", "coffee", "tea", "drink", "snack"]),
-        ("places", ["place", "places", "spot", "spots", "city", "live", "from", "neighborhood", "neighbourhood", "go"]),
-        ("does", ["do", "doing", "work", "job", "day", "night", "busy", "mood", "up to", "tonight", "today"]),
+        ("places", ["place", "places", "spot", "spots", "city", "live", "from", "neighborhood", "neighbourhood"]),
+        ("does", ["you do", "doing", "work", "job", "day", "night", "busy", "mood", "up to", "tonight", "today"]),
         ("likes", ["like", "likes", "into", "fun", "favourite", "favorite", "hobby", "hobbies", "love"]),
         ("dislikes", ["hate", "dislike", "annoys", "cant stand", "pet peeve"]),
     ];

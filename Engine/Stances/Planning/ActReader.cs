@@ -27,7 +27,7 @@ public static partial class ActReader
         if (a.Strength(Signal.Vulnerability) >= 0.5 || a.Has(Signal.SelfDeprecation)) return ReplyAct.HardTime;
         if (Pressure.Any(a.Has)) return ReplyAct.Demand;
         if (AsksHowIFeel().IsMatch(t)) return ReplyAct.AsksHowIFeel;
-        if (a.Has(Signal.IntimacyBid) || a.Has(Signal.RelationshipLabel) || a.Has(Signal.Flattery) || a.Has(Signal.Dependency)) return ReplyAct.Bid;
+        if (a.Has(Signal.Sexual) || a.Has(Signal.IntimacyBid) || a.Has(Signal.RelationshipLabel) || a.Has(Signal.Flattery) || a.Has(Signal.Dependency)) return ReplyAct.Bid;
         if (question && AboutMe(t)) return ReplyAct.QuestionAboutMe;
         if (a.Has(Signal.Demand)) return ReplyAct.Demand;
         if (a.Has(Signal.Introduction)) return ReplyAct.Introduction;
@@ -46,13 +46,13 @@ public static partial class ActReader
     public static string Shape(string text) =>
         Spaces().Replace(text.ToLowerInvariant().Replace("'", "", StringComparison.Ordinal).Replace("’", "", StringComparison.Ordinal), " ").Trim();
 
-    /// <summary>A question about the companion: its "you"/"your" in a question sentence, more than the asker's "me".</summary>
+    /// <summary>A question about the companion: more "you"/"your" than "I"/"me" in a question sentence, or "your day".</summary>
     private static bool AboutMe(string t)
     {
         foreach (var sentence in t.Split(['.', '!', ';', '\n'], StringSplitOptions.RemoveEmptyEntries))
         {
             if (!sentence.Contains('?') && !QuestionStart().IsMatch(sentence.Trim())) continue;
-            if (YouWords().Count(sentence) > 0 && YouWords().Count(sentence) >= MeWords().Count(sentence)) return true;
+            if (YouWords().Count(sentence) > MeWords().Count(sentence)) return true;
             if (YourThing().IsMatch(sentence)) return true;
         }
         return false;
