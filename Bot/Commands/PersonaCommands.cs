@@ -10,7 +10,7 @@ namespace CompanionBot.Commands;
 /// /persona: moderators tune this server's persona. Every change is validated in full before it is saved (the
 /// version in force stays otherwise), saved as a new version with its exact YAML text, and recorded with who and when.
 /// </summary>
-public sealed class PersonaCommands(PersonaVersionStore versions, IPersonaProvider personas, PersonaPreview preview)
+public sealed class PersonaCommands(CompanionBot.Storage.IPersonaVersionStore versions, IPersonaProvider personas, PersonaPreview preview)
     : ICommandGroup
 {
     public const int MaxYamlChars = 64 * 1024;
@@ -97,6 +97,16 @@ public sealed class PersonaCommands(PersonaVersionStore versions, IPersonaProvid
         {
             var latest = versions.CurrentVersion(request.Scope);
             return new CommandReply(latest == 0 ? "There are no saved versions to roll back to." : $"version: no version {number}; versions go from 1 to {latest}.");
+        }
+        // Rolling back to what is already in force would only add an empty version to the history.
+        var current = versions.Current(request.Scope)!;
+        if (IsValid(current.Yaml) && target.Version == current.Version)
+        {
+            return new CommandReply($"Version {number} is already in force; nothing changed.");
+        }
+        if (IsValid(current.Yaml) && target.Yaml == current.Yaml)
+        {
+            return new CommandReply($"Version {number} has the same text as version {current.Version}, which is in force; nothing changed.");
         }
         return Save(request, target.Yaml, $"rollback to v{number}");
     }

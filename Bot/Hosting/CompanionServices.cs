@@ -26,9 +26,7 @@ public static class CompanionServices
         services.AddValidatedOptions<DiscordOptions>(configuration, DiscordOptions.Section);
         services.AddValidatedOptions<PromptOptions>(configuration, PromptOptions.Section);
 
-        services.AddSingleton<SqliteDatabase>();
-        services.AddSingleton<ILedgerStore, SqliteLedgerStore>();
-        services.AddSingleton<IHistoryStore, SqliteHistoryStore>();
+        services.AddStorage(configuration);
         services.AddSingleton(_ => DefaultPersona.Load());
         services.AddCompanionCommands();
 
@@ -43,7 +41,6 @@ public static class CompanionServices
         services.AddSingleton<MemberGate>();
         services.AddValidatedOptions<FloodOptions>(configuration, FloodOptions.Section);
         services.AddSingleton<FloodGuard>();
-        services.AddSingleton<SqliteCounterStore>();
         services.AddSingleton<SafetyGate>();
         services.AddSingleton<ConversationPipeline>();
         return services;
@@ -54,6 +51,7 @@ public static class CompanionServices
     {
         services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TOptions>>(new AnnotatedOptionsValidator<TOptions>(section));
+        services.AddSingleton<ISettingsCheck>(new OptionsSettingsCheck<TOptions>(section));
         return services;
     }
 }

@@ -23,8 +23,9 @@ public sealed class InMemoryLedgerStore : ILedgerStore, IHistoryStore
     public void Save(RelationshipState state, string? messageId) => Save(new TurnRecord(state, messageId));
 
     /// <summary>Keeps the state, the handled mark and the exchange; simulations keep no counters.</summary>
-    public void Save(TurnRecord record)
+    public bool Save(TurnRecord record)
     {
+        if (record.MessageId is not null && !_processed.TryAdd(record.MessageId, record.State.Key)) return false;
         _states[record.State.Key] = record.State;
         if (record.History is { } entry)
         {
@@ -36,7 +37,7 @@ public sealed class InMemoryLedgerStore : ILedgerStore, IHistoryStore
                 if (turns.Count > entry.Kept) turns.RemoveRange(0, turns.Count - entry.Kept);
             }
         }
-        if (record.MessageId is not null) _processed[record.MessageId] = record.State.Key;
+        return true;
     }
 
     public IReadOnlyList<ChatTurn> Recent(RelationshipKey key, int max)

@@ -8,6 +8,8 @@ public enum Mode
     Replay,
     Eval,
     Bench,
+    Backup,
+    Migrate,
     Help,
 }
 
@@ -27,13 +29,19 @@ public sealed record CommandLine(Mode Mode, IReadOnlyList<string> Positional, IR
           eval <prompts.jsonl> [--json]
                                       each prompt as a new user's first message; decisions and a summary per category
           bench [--members N] [--messages M] [--concurrency C] [--prefill R] [--db PATH] [--commit group|single] [--json]
+                [--postgres [--levels 1,2,4]]  (PostgreSQL: Storage:ConnectionString)
                                       pipeline throughput and latency without the model, beside raw SQLite writes
+          migrate --from sqlite:PATH --to postgres [--into-non-empty]
+                                      copy a SQLite ledger into Storage:ConnectionString, counts checked
+
+          backup <path> [--force] [--db PATH]
+                                      a consistent copy of the ledger, safe while the bot runs (--force replaces <path>)
 
         configuration comes from appsettings.json and environment variables (Discord__Token, Llm__Endpoint,
         Llm__Model, Llm__ApiKey, Storage__DatabasePath); --db overrides Storage:DatabasePath.
         """;
 
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "json", "help", "verbose" };
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "json", "help", "verbose", "postgres", "into-non-empty", "force" };
 
     public static CommandLine Parse(IReadOnlyList<string> args)
     {
@@ -72,13 +80,15 @@ public sealed record CommandLine(Mode Mode, IReadOnlyList<string> Positional, IR
             {
                 options[name] = "true";
             }
-            else if (i + 1 < args.Count)
+            else if (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
             {
                 options[name] = args[++i];
             }
             else
             {
-                throw new CommandLineException($"option --{name} needs a value");
+                // Not an error yet: the mode first says whether it knows this option at all (Allow), and only
+                // an option it knows "needs a value" (Option).
+                options[name] = null;
             }
         }
         return new CommandLine(mode, positional, options);
@@ -86,7 +96,11 @@ public sealed record CommandLine(Mode Mode, IReadOnlyList<string> Positional, IR
 
     public bool Flag(string name) => Options.ContainsKey(name);
 
-    public string? Option(string name) => Options.TryGetValue(name, out var v) ? v : null;
+    public string? Option(string name)
+    {
+        if (!Options.TryGetValue(name, out var value)) return null;
+        return value ?? throw new CommandLineException($"option --{name} needs a value");
+    }
 
     public int IntOption(string name, int fallback, int min, int max)
     {
@@ -101,9 +115,19 @@ public sealed record CommandLine(Mode Mode, IReadOnlyList<string> Positional, IR
     {
         foreach (var key in Options.Keys)
         {
-            if (!names.Contains(key)) throw new CommandLineException($"unknown option --{key} for {Mode.ToString().ToLowerInvariant()}");
+            if (!names.Contains(key)) throw new CommandLineException($"unknown option --{key} for {ModeName}");
         }
     }
+
+    /// <summary>Fails on a positional argument past the <paramref name="count"/> this mode takes, naming it.</summary>
+    public void AllowPositional(int count)
+    {
+        if (Positional.Count <= count) return;
+        var takes = count == 0 ? "takes no arguments" : $"takes {count} argument{(count == 1 ? "" : "s")}";
+        throw new CommandLineException($"unexpected argument '{Positional[count]}' ({ModeName} {takes})");
+    }
+
+    private string ModeName => Mode == Mode.Auto ? "chat" : Mode.ToString().ToLowerInvariant();
 }
 
 public sealed class CommandLineException(string message) : Exception(message);

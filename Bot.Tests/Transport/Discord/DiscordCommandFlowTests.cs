@@ -68,6 +68,9 @@ public sealed class DiscordCommandFlowTests
         Assert.Multiple(() =>
         {
             Assert.That((int?)done.Body?["type"], Is.EqualTo(7), "the confirmation message is replaced");
+            // Receiving and Responding, "Interaction Callback Type": an update cannot change ephemerality, so no flags
+            Assert.That(done.Body?["data"]?.AsObject().ContainsKey("flags"), Is.False);
+            Assert.That(done.Status, Is.EqualTo(204), "the fake, like Discord, accepted the update");
             Assert.That(ledger.Find(RelationshipKey.InGuild(Guild, User)), Is.Null);
         });
     }
