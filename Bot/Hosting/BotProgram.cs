@@ -63,6 +63,11 @@ public static class BotProgram
             await io.Error.WriteLineAsync($"error: {ex.Message}\n\n{CommandLine.Usage}").ConfigureAwait(false);
             return 2;
         }
+        catch (InvalidSettingsException ex)
+        {
+            foreach (var problem in ex.Problems) await io.Error.WriteLineAsync($"configuration error: {problem}").ConfigureAwait(false);
+            return 2;
+        }
         catch (OptionsValidationException ex)
         {
             foreach (var failure in ex.Failures) await io.Error.WriteLineAsync($"configuration error: {failure}").ConfigureAwait(false);

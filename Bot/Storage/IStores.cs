@@ -1,5 +1,4 @@
 using CompanionBot.Personas;
-using CompanionBot.Pipeline;
 
 namespace CompanionBot.Storage;
 

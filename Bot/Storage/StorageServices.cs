@@ -10,8 +10,10 @@ public static class StorageServices
 {
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        if (options.UsesPostgres)
+        // Only the provider is read here, and leniently: binding the whole section would throw on any other bad value
+        // (BusyTimeoutSeconds=abc) before the settings check can report it as one line.
+        var provider = configuration.GetSection(StorageOptions.Section)[nameof(StorageOptions.Provider)];
+        if (string.Equals(provider, StorageOptions.Postgres, StringComparison.Ordinal))
         {
             services.AddSingleton<PostgresDatabase>();
             services.AddSingleton<ILedgerStore, PostgresLedgerStore>();

@@ -1,5 +1,4 @@
 using CompanionBot.Ledger;
-using CompanionBot.Pipeline;
 using Npgsql;
 
 namespace CompanionBot.Storage.Postgres;
