@@ -129,6 +129,6 @@ public sealed class DiscordCommandFlowTests
 
         Assert.That((string?)answer.Body?["data"]?["content"], Does.Contain(channel));
         Assert.That(bot.Fake.Sent("POST", $"channels/{channel}/messages"), Has.Count.EqualTo(1), "only the message after the setting was answered");
-        Assert.That(bot.Services.GetRequiredService<SqliteStatsStore>().Read("guild:" + Guild).Any(c => c.Value > 0), Is.True, "stance counts per server");
+        Assert.That(bot.Services.GetRequiredService<ICounterReader>().Read("guild:" + Guild).Any(c => c.Value > 0), Is.True, "stance counts per server");
     }
 }

@@ -21,7 +21,7 @@ public sealed class DiscordRestartTests
         await using var second = await first.RestartAsync();
         var connection = await second.Fake.ConnectionAsync(1);
         await connection.WaitForOpAsync(6);
-        await connection.Frames.WaitForAsync(_ => connection.Session is not null, "RESUMED");
+        await connection.Attached; // RESUMED
         await connection.DispatchAsync("MESSAGE_CREATE", DiscordHarness.Message("510000000000000001", "hi, are you back?"));
 
         await second.ReplyToAsync("510000000000000001");

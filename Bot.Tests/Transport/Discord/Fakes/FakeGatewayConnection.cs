@@ -16,6 +16,8 @@ public sealed class FakeGatewayConnection(WebSocket socket, string path, string 
 
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly Queue<DateTimeOffset> _recent = new();
+    private readonly TaskCompletionSource _attached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private FakeGatewaySession? _session;
     private int _sequence;
 
     public string Path { get; } = path;
@@ -30,8 +32,19 @@ public sealed class FakeGatewayConnection(WebSocket socket, string path, string 
 
     public bool AckHeartbeats { get; set; } = owner.AckHeartbeats;
 
-    /// <summary>The session this connection serves, once READY or RESUMED was sent on it.</summary>
-    public FakeGatewaySession? Session { get; internal set; }
+    /// <summary>The session this connection serves, once READY or RESUMED is being sent on it.</summary>
+    public FakeGatewaySession? Session
+    {
+        get => _session;
+        internal set
+        {
+            _session = value;
+            _attached.TrySetResult();
+        }
+    }
+
+    /// <summary>Completes when the connection joined a session (READY or RESUMED follows at once).</summary>
+    public Task Attached => _attached.Task.WaitAsync(Signals<int>.Guard);
 
     /// <summary>The close code the fake sent because the bot broke a rule (4002, 4008), if any.</summary>
     public int? ClosedForViolation { get; private set; }
