@@ -30,6 +30,18 @@ public static class BotProgram
             await io.Out.WriteLineAsync(CommandLine.Usage).ConfigureAwait(false);
             return 0;
         }
+        if (commandLine.Mode == Mode.Train)
+        {
+            try
+            {
+                return await TrainMode.RunAsync(commandLine, io, cancellationToken).ConfigureAwait(false);
+            }
+            catch (CommandLineException ex)
+            {
+                await io.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+                return 2;
+            }
+        }
 
         var overrides = new Dictionary<string, string?>(configOverrides ?? new Dictionary<string, string?>());
         if (commandLine.Option("db") is { } db) overrides["Storage:DatabasePath"] = db;

@@ -8,6 +8,7 @@ public enum Mode
     Replay,
     Eval,
     Bench,
+    Train,
     Help,
 }
 
@@ -28,6 +29,8 @@ public sealed record CommandLine(Mode Mode, IReadOnlyList<string> Positional, IR
                                       each prompt as a new user's first message; decisions and a summary per category
           bench [--members N] [--messages M] [--concurrency C] [--prefill R] [--db PATH] [--commit group|single] [--json]
                                       pipeline throughput and latency without the model, beside raw SQLite writes
+          train [--data training] [--out PATH]
+                                      retrain the appraiser's signal heads from training/*.train.jsonl; report on *.valid.jsonl
 
         configuration comes from appsettings.json and environment variables (Discord__Token, Llm__Endpoint,
         Llm__Model, Llm__ApiKey, Storage__DatabasePath); --db overrides Storage:DatabasePath.
