@@ -23,7 +23,7 @@ public sealed class EvalRunner(MessageAppraiser appraiser, PersonaConfig persona
             var turn = await pipeline.HandleAsync(message, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("a fresh store treated the prompt as a duplicate");
             results.Add(new EvalResult(prompt.Id, prompt.Category, prompt.Subcategory, turn.Decision.StanceName, turn.Decision.Rule,
-                turn.Decision.DirectiveNames, turn.Appraisal.Names));
+                turn.Decision.DirectiveNames, turn.Appraisal.Names, turn.Appraisal.SourceLines));
         }
         return new EvalReport(results, Summarise(results));
     }

@@ -45,6 +45,15 @@ public static class BotProgram
 
         var overrides = new Dictionary<string, string?>(configOverrides ?? new Dictionary<string, string?>());
         if (commandLine.Option("db") is { } db) overrides["Storage:DatabasePath"] = db;
+        if (commandLine.Option("appraiser") is { } appraiser)
+        {
+            if (appraiser is not ("lexicon" or "semantic"))
+            {
+                await io.Error.WriteLineAsync("error: --appraiser is semantic or lexicon").ConfigureAwait(false);
+                return 2;
+            }
+            overrides[Perception.PerceptionServices.SemanticKey] = appraiser == "semantic" ? "true" : "false";
+        }
 
         try
         {

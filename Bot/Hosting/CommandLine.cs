@@ -29,7 +29,7 @@ public sealed record CommandLine(Mode Mode, IReadOnlyList<string> Positional, IR
                                       each prompt as a new user's first message; decisions and a summary per category
           bench [--members N] [--messages M] [--concurrency C] [--prefill R] [--db PATH] [--commit group|single] [--json]
                                       pipeline throughput and latency without the model, beside raw SQLite writes
-          train [--data training] [--out PATH]
+          train [--data training] [--out PATH] [--cache FILE]
                                       retrain the appraiser's signal heads from training/*.train.jsonl; report on *.valid.jsonl
 
         configuration comes from appsettings.json and environment variables (Discord__Token, Llm__Endpoint,

@@ -3,6 +3,7 @@ using CompanionBot.Commands;
 using CompanionBot.LanguageModel;
 using CompanionBot.Ledger;
 using CompanionBot.Personas;
+using CompanionBot.Perception;
 using CompanionBot.Pipeline;
 using CompanionBot.Prompting;
 using CompanionBot.Replies;
@@ -33,7 +34,7 @@ public static class CompanionServices
         services.AddCompanionCommands();
 
         services.AddSingleton(_ => AppraisalLexicon.English());
-        services.AddSingleton<MessageAppraiser>();
+        services.AddPerception(configuration);
         services.AddSingleton<RelationshipLedger>();
         services.AddSingleton<StanceEngine>();
         services.AddSingleton<PromptComposer>();

@@ -26,7 +26,7 @@ public sealed class MiniLmTextEncoder : ITextEncoder, IDisposable
     public bool IsLoaded => model.IsValueCreated;
 
     /// <summary>Starts loading the model on a pool thread so the first message does not pay for it.</summary>
-    public Task Warm() => Task.Run(() => _ = model.Value);
+    public Task Warm() => Task.Run(() => _ = Model());
 
     public float[][] Encode(IReadOnlyList<string> texts)
     {
@@ -37,7 +37,19 @@ public sealed class MiniLmTextEncoder : ITextEncoder, IDisposable
             var t = texts[i];
             input[i] = t.Length > MaxTextLength ? t[..MaxTextLength] : (t.Length == 0 ? " " : t);
         }
-        return model.Value.Encode(input);
+        return Model().Encode(input);
+    }
+
+    private SentenceEncoder Model()
+    {
+        try
+        {
+            return model.Value;
+        }
+        catch (Exception ex) when (ex is OnnxRuntimeException or DllNotFoundException or TypeInitializationException or BadImageFormatException)
+        {
+            throw new EncoderUnavailableException("the MiniLM encoder could not load: " + ex.GetType().Name, ex);
+        }
     }
 
     public void Dispose()

@@ -19,7 +19,8 @@ public sealed record TurnOutcome(
     [property: JsonPropertyName("signals")] IReadOnlyList<string> Signals,
     [property: JsonPropertyName("ledger")] LedgerSnapshot Ledger,
     [property: JsonPropertyName("reply")] string Reply,
-    [property: JsonPropertyName("failures")] IReadOnlyList<string> Failures);
+    [property: JsonPropertyName("failures")] IReadOnlyList<string> Failures,
+    [property: JsonPropertyName("sources")] IReadOnlyList<string>? Sources = null);
 
 public sealed record ScenarioOutcome(
     [property: JsonPropertyName("name")] string Name,

@@ -31,7 +31,7 @@ public sealed class ScenarioRunner(MessageAppraiser appraiser)
             var turnFailures = Check(turn, result.Decision, result.Appraisal);
             failures.AddRange(turnFailures.Select(f => $"turn {turn.Index}: {f}"));
             turns.Add(new TurnOutcome(turn.Index, turn.As, turn.Say, result.Decision.StanceName, result.Decision.Rule,
-                result.Decision.DirectiveNames, result.Appraisal.Names, Snapshot(result.Change.After), result.Reply.Text, turnFailures));
+                result.Decision.DirectiveNames, result.Appraisal.Names, Snapshot(result.Change.After), result.Reply.Text, turnFailures, result.Appraisal.SourceLines));
         }
         var final = keys.Where(k => store.Find(k.Value) is not null).ToDictionary(k => k.Key, k => Snapshot(store.Find(k.Value)!));
         foreach (var (user, stages) in scenario.FinalStages)

@@ -1,109 +1,147 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace CompanionBot.Appraisal.Semantic;
 
 /// <summary>
 /// Binary logistic regression, deterministic: features standardised on the training set, classes weighted to equal
-/// mass, L2-regularised, full-batch Nesterov gradient descent for a fixed number of steps from zero. No randomness,
-/// a fixed order, double arithmetic: the same inputs give the same weights (the encoder's own float noise aside).
+/// mass, L2-regularised, full-batch Nesterov gradient descent for a fixed number of steps from zero. No randomness
+/// and a fixed order: the same inputs on the same machine give the same weights; across machines only the SIMD
+/// width changes the rounding (the reproducibility test allows for it).
 /// </summary>
 public static class LogisticTrainer
 {
-    public sealed record Options(double L2 = 0.02, int Steps = 300);
+    public sealed record Options(double L2 = 0.3, int Steps = 200);
+
+    /// <summary>The training vectors, standardised once and shared by every head trained on them.</summary>
+    public sealed class Design
+    {
+        public Design(IReadOnlyList<float[]> x)
+        {
+            Rows = x.Count;
+            Width = x[0].Length;
+            Mean = new double[Width];
+            Scale = new double[Width];
+            foreach (var row in x)
+            {
+                for (var j = 0; j < Width; j++) Mean[j] += row[j];
+            }
+            for (var j = 0; j < Width; j++) Mean[j] /= Rows;
+            foreach (var row in x)
+            {
+                for (var j = 0; j < Width; j++) Scale[j] += (row[j] - Mean[j]) * (row[j] - Mean[j]);
+            }
+            for (var j = 0; j < Width; j++) Scale[j] = Math.Sqrt(Scale[j] / Rows) + 1e-6;
+            Z = new float[Rows * Width];
+            for (var i = 0; i < Rows; i++)
+            {
+                for (var j = 0; j < Width; j++) Z[i * Width + j] = (float)((x[i][j] - Mean[j]) / Scale[j]);
+            }
+        }
+
+        public int Rows { get; }
+        public int Width { get; }
+        public double[] Mean { get; }
+        public double[] Scale { get; }
+        public float[] Z { get; }
+
+        public ReadOnlySpan<float> Row(int i) => Z.AsSpan(i * Width, Width);
+    }
 
     /// <summary>Returns weights and bias on the raw (unstandardised) vector, the standardisation folded in.</summary>
-    public static (float[] Weights, double Bias) Train(IReadOnlyList<float[]> x, IReadOnlyList<bool> y, Options? options = null)
+    public static (float[] Weights, double Bias) Train(Design x, IReadOnlyList<bool> y, Options? options = null)
     {
         var o = options ?? new Options();
-        var n = x.Count;
-        var d = x[0].Length;
-        var (mean, scale) = Standardisation(x, d);
-        var z = new double[n][];
-        for (var i = 0; i < n; i++)
-        {
-            z[i] = new double[d];
-            for (var j = 0; j < d; j++) z[i][j] = (x[i][j] - mean[j]) / scale[j];
-        }
+        var n = x.Rows;
+        var d = x.Width;
         var positives = y.Count(v => v);
         var weightPos = positives == 0 ? 0 : 0.5 / positives;
         var weightNeg = positives == n ? 0 : 0.5 / (n - positives);
-        var sampleWeight = y.Select(v => v ? weightPos : weightNeg).ToArray();
+        var sampleWeight = y.Select(v => (float)(v ? weightPos : weightNeg)).ToArray();
 
-        var step = 1.0 / (0.25 * LargestEigen(z, sampleWeight, d) + o.L2);
-        var w = new double[d + 1];
-        var previous = new double[d + 1];
-        var look = new double[d + 1];
-        var grad = new double[d + 1];
+        var step = 1.0 / (0.25 * LargestEigen(x, sampleWeight) + o.L2);
+        var w = new float[d];
+        var previous = new float[d];
+        var look = new float[d];
+        var grad = new float[d];
+        double bias = 0, previousBias = 0;
         for (var t = 1; t <= o.Steps; t++)
         {
-            var momentum = (t - 1.0) / (t + 2.0);
-            for (var j = 0; j <= d; j++) look[j] = w[j] + momentum * (w[j] - previous[j]);
-            Gradient(z, y, sampleWeight, look, o.L2, grad);
-            Array.Copy(w, previous, d + 1);
-            for (var j = 0; j <= d; j++) w[j] = look[j] - step * grad[j];
+            var momentum = (float)((t - 1.0) / (t + 2.0));
+            for (var j = 0; j < d; j++) look[j] = w[j] + momentum * (w[j] - previous[j]);
+            var lookBias = bias + momentum * (bias - previousBias);
+            var gradBias = Gradient(x, y, sampleWeight, look, lookBias, grad);
+            Array.Copy(w, previous, d);
+            previousBias = bias;
+            for (var j = 0; j < d; j++) w[j] = (float)(look[j] - step * (grad[j] + o.L2 * look[j]));
+            bias = lookBias - step * gradBias;
         }
 
         var weights = new float[d];
-        var bias = w[d];
         for (var j = 0; j < d; j++)
         {
-            weights[j] = (float)(w[j] / scale[j]);
-            bias -= w[j] * mean[j] / scale[j];
+            weights[j] = (float)(w[j] / x.Scale[j]);
+            bias -= w[j] * x.Mean[j] / x.Scale[j];
         }
         return (weights, bias);
     }
 
-    private static void Gradient(double[][] z, IReadOnlyList<bool> y, double[] sw, double[] w, double l2, double[] grad)
+    private static double Gradient(Design x, IReadOnlyList<bool> y, float[] sw, float[] w, double bias, float[] grad)
     {
-        var d = w.Length - 1;
         Array.Clear(grad);
-        for (var i = 0; i < z.Length; i++)
+        var gradBias = 0.0;
+        for (var i = 0; i < x.Rows; i++)
         {
-            var row = z[i];
-            var s = w[d];
-            for (var j = 0; j < d; j++) s += w[j] * row[j];
-            var p = 1.0 / (1.0 + Math.Exp(-s));
-            var e = sw[i] * (p - (y[i] ? 1.0 : 0.0));
-            for (var j = 0; j < d; j++) grad[j] += e * row[j];
-            grad[d] += e;
+            var row = x.Row(i);
+            var p = 1.0 / (1.0 + Math.Exp(-(bias + Dot(row, w))));
+            var e = (float)(sw[i] * (p - (y[i] ? 1.0 : 0.0)));
+            AddScaled(grad, row, e);
+            gradBias += e;
         }
-        for (var j = 0; j < d; j++) grad[j] += l2 * w[j];
+        return gradBias;
     }
 
-    private static (double[] Mean, double[] Scale) Standardisation(IReadOnlyList<float[]> x, int d)
+    private static double Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
-        var mean = new double[d];
-        var scale = new double[d];
-        foreach (var row in x)
-        {
-            for (var j = 0; j < d; j++) mean[j] += row[j];
-        }
-        for (var j = 0; j < d; j++) mean[j] /= x.Count;
-        foreach (var row in x)
-        {
-            for (var j = 0; j < d; j++) scale[j] += (row[j] - mean[j]) * (row[j] - mean[j]);
-        }
-        for (var j = 0; j < d; j++) scale[j] = Math.Sqrt(scale[j] / x.Count) + 1e-6;
-        return (mean, scale);
+        var va = MemoryMarshal.Cast<float, Vector<float>>(a);
+        var vb = MemoryMarshal.Cast<float, Vector<float>>(b);
+        var acc = Vector<float>.Zero;
+        for (var k = 0; k < va.Length; k++) acc += va[k] * vb[k];
+        double sum = Vector.Sum(acc);
+        for (var j = va.Length * Vector<float>.Count; j < a.Length; j++) sum += a[j] * b[j];
+        return sum;
     }
 
-    /// <summary>The largest eigenvalue of the weighted Gram matrix (with the bias column), by power iteration.</summary>
-    private static double LargestEigen(double[][] z, double[] sw, int d)
+    private static void AddScaled(Span<float> target, ReadOnlySpan<float> row, float scale)
     {
-        var v = Enumerable.Repeat(1.0 / Math.Sqrt(d + 1), d + 1).ToArray();
+        var vt = MemoryMarshal.Cast<float, Vector<float>>(target);
+        var vr = MemoryMarshal.Cast<float, Vector<float>>(row);
+        for (var k = 0; k < vt.Length; k++) vt[k] += vr[k] * scale;
+        for (var j = vt.Length * Vector<float>.Count; j < target.Length; j++) target[j] += row[j] * scale;
+    }
+
+    /// <summary>The largest eigenvalue of the weighted Gram matrix (bias column included), by power iteration.</summary>
+    private static double LargestEigen(Design x, float[] sw)
+    {
+        var d = x.Width;
+        var v = Enumerable.Repeat((float)(1.0 / Math.Sqrt(d + 1)), d).ToArray();
+        var vBias = 1.0 / Math.Sqrt(d + 1);
         var lambda = 1.0;
-        for (var k = 0; k < 30; k++)
+        var next = new float[d];
+        for (var k = 0; k < 20; k++)
         {
-            var next = new double[d + 1];
-            for (var i = 0; i < z.Length; i++)
+            Array.Clear(next);
+            var nextBias = 0.0;
+            for (var i = 0; i < x.Rows; i++)
             {
-                var s = v[d];
-                for (var j = 0; j < d; j++) s += z[i][j] * v[j];
-                s *= sw[i];
-                for (var j = 0; j < d; j++) next[j] += s * z[i][j];
-                next[d] += s;
+                var s = (float)(sw[i] * (vBias + Dot(x.Row(i), v)));
+                AddScaled(next, x.Row(i), s);
+                nextBias += s;
             }
-            lambda = Math.Sqrt(next.Sum(a => a * a));
+            lambda = Math.Sqrt(next.Sum(a => (double)a * a) + nextBias * nextBias);
             if (lambda <= 0) return 1;
-            for (var j = 0; j <= d; j++) v[j] = next[j] / lambda;
+            for (var j = 0; j < d; j++) v[j] = (float)(next[j] / lambda);
+            vBias = nextBias / lambda;
         }
         return lambda;
     }

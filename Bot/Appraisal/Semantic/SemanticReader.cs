@@ -6,17 +6,29 @@ public sealed record SemanticReading(IReadOnlyDictionary<Signal, HeadReading> He
     public static SemanticReading None { get; } = new(new Dictionary<Signal, HeadReading>());
 
     public double Probability(Signal signal) => Heads.TryGetValue(signal, out var h) ? h.Probability : 0;
+
+    /// <summary>True when the head read the signal at least plausibly (its care threshold), trusted or not.</summary>
+    public bool Plausible(Signal signal) => Heads.TryGetValue(signal, out var h) && h.Plausible;
 }
 
 /// <summary>One head's best reading: probability, its threshold, and which part of the message (a sentence or "whole").</summary>
 public sealed record HeadReading(double Probability, double Threshold, string Part)
 {
     public bool Fired => Probability >= Threshold;
+
+    /// <summary>The head's validation precision: a head below <see cref="SemanticMerge.TrustedPrecision"/> informs care, never a signal.</summary>
+    public double Precision { get; init; } = 1;
+
+    /// <summary>The probability at which the reading is plausible enough for care (crisis: recall-tuned; others: the threshold).</summary>
+    public double Care { get; init; } = double.NaN;
+
+    public bool Plausible => Probability >= (double.IsNaN(Care) ? Threshold : Care);
 }
 
 /// <summary>
 /// Runs the encoder over every sentence of a message and over the message as a whole (long messages in overlapping
-/// windows, so nothing is left unread), then every head over every vector; a signal's reading is its best part.
+/// windows, so nothing is left unread), then every head over every vector. A signal's reading is its best window,
+/// or its best sentence where the whole message is at least plausible for that head (a fragment alone lacks context).
 /// </summary>
 public sealed class SemanticReader(ITextEncoder encoder, SignalHeads heads)
 {
@@ -36,21 +48,33 @@ public sealed class SemanticReader(ITextEncoder encoder, SignalHeads heads)
         var result = new Dictionary<Signal, HeadReading>();
         foreach (var head in heads.Heads)
         {
-            var best = -1.0;
-            var where = 0;
-            for (var i = 0; i < vectors.Length; i++)
-            {
-                var p = head.Probability(vectors[i]);
-                if (p > best)
-                {
-                    best = p;
-                    where = i;
-                }
-            }
-            var part = parts[where].Whole ? "whole" : "sentence " + (parts[where].Index + 1);
-            result[head.Signal] = new HeadReading(Math.Round(best, 4), head.Threshold, part);
+            var (wholeP, wholeAt) = Best(head, vectors, parts, wantWhole: true);
+            var (sentence, sentenceAt) = Best(head, vectors, parts, wantWhole: false);
+            // A sentence alone lacks context (a short fragment reads oddly): it counts where it is stronger than the
+            // whole and the whole agrees at least halfway to the threshold.
+            var useSentence = sentenceAt >= 0 && sentence > wholeP && wholeP >= head.Care && sentence >= head.Threshold;
+            var (p, at) = useSentence || wholeAt < 0 ? (sentence, sentenceAt) : (wholeP, wholeAt);
+            var part = parts[at].Whole ? "whole" : "sentence " + (parts[at].Index + 1);
+            result[head.Signal] = new HeadReading(Math.Round(p, 4), head.Threshold, part) { Precision = head.Precision, Care = head.Care };
         }
         return new SemanticReading(result);
+    }
+
+    private static (double Probability, int At) Best(SignalHead head, float[][] vectors, List<Part> parts, bool wantWhole)
+    {
+        var best = -1.0;
+        var at = -1;
+        for (var i = 0; i < vectors.Length; i++)
+        {
+            if (parts[i].Whole != wantWhole) continue;
+            var p = head.Probability(vectors[i]);
+            if (p > best)
+            {
+                best = p;
+                at = i;
+            }
+        }
+        return (Math.Max(0, best), at);
     }
 
     /// <summary>Short parts and long parts in separate batches: the tokenizer pads a batch to its longest text.</summary>
@@ -74,13 +98,18 @@ public sealed class SemanticReader(ITextEncoder encoder, SignalHeads heads)
     {
         var parts = new List<Part>();
         var index = 0;
+        if (sentences.Count <= 1)
+        {
+            foreach (var window in Windows(whole.Trim()).Where(w => w.Length > 0)) parts.Add(new Part(window, 0, true));
+            return parts;
+        }
         foreach (var sentence in sentences.Take(MaxSentences))
         {
             foreach (var piece in Windows(sentence)) parts.Add(new Part(piece, index, false));
             index++;
         }
         var trimmed = whole.Trim();
-        if (trimmed.Length > 0 && (sentences.Count != 1 || trimmed.Length > PieceLength))
+        if (trimmed.Length > 0)
         {
             foreach (var window in Windows(trimmed)) parts.Add(new Part(window, 0, true));
         }

@@ -4,9 +4,17 @@ using CompanionBot.Common;
 
 namespace CompanionBot.Appraisal.Semantic;
 
-/// <summary>One trained head: a logistic regression over the sentence vector, and the probability it needs to fire.</summary>
+/// <summary>
+/// One trained head: a logistic regression over the sentence vector, the probability it needs to fire, its precision
+/// on the validation split at that threshold, and (for crisis) the lower, recall-tuned threshold at which risk is
+/// plausible enough that the stance rules stay careful.
+/// </summary>
 public sealed record SignalHead(string Label, Signal Signal, double Threshold, double Bias, float[] Weights)
 {
+    public double Precision { get; init; } = 1;
+    public double CareThreshold { get; init; } = double.NaN;
+    public double Care => double.IsNaN(CareThreshold) ? Threshold : CareThreshold;
+
     public double Probability(ReadOnlySpan<float> vector)
     {
         var z = Bias;
@@ -53,7 +61,7 @@ public sealed class SignalHeads
         {
             if (!WireNames.TryParse<Signal>(h.Label, out var signal)) throw new FormatException($"heads file: unknown signal '{h.Label}'");
             if (h.Weights.Length != file.Dimensions) throw new FormatException($"heads file: '{h.Label}' has {h.Weights.Length} weights, not {file.Dimensions}");
-            heads.Add(new SignalHead(h.Label, signal, h.Threshold, h.Bias, h.Weights));
+            heads.Add(new SignalHead(h.Label, signal, h.Threshold, h.Bias, h.Weights) { Precision = h.Precision, CareThreshold = h.Care });
         }
         return new SignalHeads(file.Model, file.Dimensions, heads);
     }
@@ -61,7 +69,7 @@ public sealed class SignalHeads
     public string ToJson()
     {
         var file = new HeadsFile(Model, Dimensions,
-            Heads.Select(h => new HeadEntry(h.Label, Math.Round(h.Threshold, 4), Math.Round(h.Bias, 6),
+            Heads.Select(h => new HeadEntry(h.Label, Math.Round(h.Threshold, 4), Math.Round(h.Care, 4), Math.Round(h.Precision, 4), Math.Round(h.Bias, 6),
                 h.Weights.Select(w => (float)Math.Round(w, 6)).ToArray())).ToList());
         return JsonSerializer.Serialize(file, HeadsJson.Default.HeadsFile) + "\n";
     }
@@ -69,7 +77,7 @@ public sealed class SignalHeads
 
 internal sealed record HeadsFile(string Model, int Dimensions, List<HeadEntry> Heads);
 
-internal sealed record HeadEntry(string Label, double Threshold, double Bias, float[] Weights);
+internal sealed record HeadEntry(string Label, double Threshold, double Care, double Precision, double Bias, float[] Weights);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(HeadsFile))]

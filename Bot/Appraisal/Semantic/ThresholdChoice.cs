@@ -9,13 +9,15 @@ public sealed record HeadScore(double Threshold, int Positives, int TruePositive
 }
 
 /// <summary>
-/// Picks a head's threshold on the validation split: crisis for recall (the highest threshold that still reaches
-/// <see cref="CrisisRecall"/>, never above 0.5), every other head for F1 with ties going to the higher threshold.
+/// Picks a head's thresholds on the validation split. Every head fires at its best F0.5 (precision weighed over
+/// recall; ties to the higher threshold). Crisis has two: it fires (the crisis protocol) at the lowest threshold
+/// whose precision reaches <see cref="SemanticMerge.TrustedPrecision"/>, and is plausible (care: no tease, a check-in)
+/// at the highest threshold that still catches <see cref="CrisisRecall"/> of the crisis examples.
 /// </summary>
 public static class ThresholdChoice
 {
-    public const double CrisisRecall = 0.95;
     public const double Default = 0.5;
+    public const double CrisisRecall = 0.90;
 
     public static HeadScore Score(IReadOnlyList<double> probabilities, IReadOnlyList<bool> labels, double threshold)
     {
@@ -30,28 +32,33 @@ public static class ThresholdChoice
         return new HeadScore(threshold, positives, tp, fp);
     }
 
-    public static double Choose(Signal signal, IReadOnlyList<double> probabilities, IReadOnlyList<bool> labels)
+    public static (double Threshold, double Care) Choose(Signal signal, IReadOnlyList<double> probabilities, IReadOnlyList<bool> labels)
     {
-        if (!labels.Any(l => l)) return Default;
-        var grid = Enumerable.Range(4, 17).Select(k => k * 0.05).ToArray(); // 0.20 .. 1.00
-        if (signal == Signal.Crisis)
+        if (!labels.Any(l => l)) return (Default, Default);
+        var grid = Enumerable.Range(1, 19).Select(k => Math.Round(k * 0.05, 2)).ToArray();
+        if (signal != Signal.Crisis)
         {
-            var candidates = Enumerable.Range(1, 10).Select(k => k * 0.05).Reverse(); // 0.50 down to 0.05
-            foreach (var t in candidates)
-            {
-                if (Score(probabilities, labels, t).Recall >= CrisisRecall) return Math.Round(t, 2);
-            }
-            return 0.05;
+            var t = Best(grid, probabilities, labels, 0.5);
+            return (t, t);
         }
+        var care = grid.Reverse().FirstOrDefault(t => Score(probabilities, labels, t).Recall >= CrisisRecall, 0.05);
+        var fire = grid.FirstOrDefault(t => t >= care && Score(probabilities, labels, t).Precision >= SemanticMerge.TrustedPrecision, 0.95);
+        return (fire, care);
+    }
+
+    private static double Best(double[] grid, IReadOnlyList<double> probabilities, IReadOnlyList<bool> labels, double beta)
+    {
         var best = Default;
-        var bestF1 = -1.0;
-        foreach (var t in grid.Where(t => t < 0.99))
+        var bestScore = -1.0;
+        var b2 = beta * beta;
+        foreach (var t in grid)
         {
-            var f1 = Score(probabilities, labels, t).F1;
-            if (f1 >= bestF1 - 1e-12)
+            var s = Score(probabilities, labels, t);
+            var f = s.Precision + s.Recall == 0 ? 0 : (1 + b2) * s.Precision * s.Recall / (b2 * s.Precision + s.Recall);
+            if (f >= bestScore - 1e-12)
             {
-                bestF1 = f1;
-                best = Math.Round(t, 2);
+                bestScore = f;
+                best = t;
             }
         }
         return best;
