@@ -5,6 +5,7 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY Directory.Build.props CompanionBot.sln ./
+COPY Engine/Engine.csproj Engine/
 COPY Bot/Bot.csproj Bot/
 COPY Bot.Tests/Bot.Tests.csproj Bot.Tests/
 RUN dotnet restore CompanionBot.sln

@@ -4,6 +4,7 @@ using CompanionBot.Personas;
 using CompanionBot.Storage;
 using CompanionBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using CompanionBot.Terminal;
 
 namespace CompanionBot.Tests.Commands;
 

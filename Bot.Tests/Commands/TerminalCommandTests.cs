@@ -55,7 +55,7 @@ public sealed class TerminalCommandTests
     {
         using var dir = new TempDirectory();
         var (_, output, _) = await ProgramRun.RunAsync("hi there\n/forget\n/rapport\n/forget confirm\n/rapport\n", null, "chat", "--db", dir.File("c.db"));
-        var asked = output.IndexOf("Type /forget confirm to delete everything.", StringComparison.Ordinal);
+        var asked = output.IndexOf("Type yes (or /forget confirm) to delete everything", StringComparison.Ordinal);
         var deleted = output.IndexOf("Deleted everything stored about you in our DMs", StringComparison.Ordinal);
         Assert.Multiple(() =>
         {

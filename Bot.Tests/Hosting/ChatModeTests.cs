@@ -5,7 +5,7 @@ namespace CompanionBot.Tests.Hosting;
 public sealed class ChatModeTests
 {
     [Test]
-    public async Task Chat_PipedLines_RepliesAndShowsRapportThenExitsZero()
+    public async Task Chat_PipedLines_TeasesTheNewStrangerShowsRapportAndExitsZero()
     {
         using var dir = new TempDirectory();
         var (exit, output, error) = await ProgramRun.RunAsync("hey I'm jake\n/rapport\n", null, "chat", "--db", dir.File("c.db"));
@@ -15,7 +15,9 @@ public sealed class ChatModeTests
             Assert.That(output, Does.Contain("Ella (offline voice):"));
             Assert.That(output, Does.Contain("We're still strangers."));
             Assert.That(output, Does.Contain("1 message from you"));
-            Assert.That(error, Does.Match(@"\[(tease|warm|deflect) · stranger · rule "));
+            // The default persona is playful (teasing 0.6), so an ordinary first message from a stranger gets a tease,
+            // and first contact owes the AI disclosure: exactly this decision, no other.
+            Assert.That(error.Split('\n').Select(l => l.Trim()), Does.Contain("[tease · stranger · rule ordinary-stranger · ai_disclosure]"));
         });
     }
 

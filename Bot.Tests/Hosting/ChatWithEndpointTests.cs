@@ -1,6 +1,7 @@
 using CompanionBot.Hosting;
 using CompanionBot.Prompting;
 using CompanionBot.Tests.LanguageModel;
+using CompanionBot.Terminal;
 
 namespace CompanionBot.Tests.Hosting;
 

@@ -2,6 +2,7 @@ using CompanionBot.Hosting;
 using CompanionBot.Pipeline;
 using CompanionBot.Tests.LanguageModel;
 using Microsoft.Extensions.DependencyInjection;
+using CompanionBot.Terminal;
 
 namespace CompanionBot.Tests.Hosting;
 

@@ -2,6 +2,7 @@ using CompanionBot.LanguageModel;
 using CompanionBot.Replies;
 using CompanionBot.Stances;
 using CompanionBot.Tests.Prompting;
+using CompanionBot.Pipeline;
 using static CompanionBot.Tests.LanguageModel.ModelTestKit;
 
 namespace CompanionBot.Tests.LanguageModel;

@@ -4,9 +4,10 @@ using CompanionBot.Tests.Support;
 namespace CompanionBot.Tests.LanguageModel;
 
 /// <summary>
-/// A TimeProvider over a <see cref="ManualTimeProvider"/> that reports every timer created through it, with its
+/// A TimeProvider over a <see cref="ManualTimeProvider"/> that reports every timer armed through it, with its
 /// due time, after the timer is armed. A test can then wait for "the retry delay was armed" and advance by exactly
-/// that much, with no race and no sleeping.
+/// that much, with no race and no sleeping. A timer may be created disarmed and armed later with Change (Polly's
+/// timeouts do that): it is reported when armed.
 /// </summary>
 public sealed class TimerWatch(ManualTimeProvider clock) : TimeProvider
 {
@@ -23,8 +24,22 @@ public sealed class TimerWatch(ManualTimeProvider clock) : TimeProvider
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = clock.CreateTimer(callback, state, dueTime, period);
-        _created.Writer.TryWrite(dueTime);
-        return timer;
+        if (dueTime != Timeout.InfiniteTimeSpan) _created.Writer.TryWrite(dueTime);
+        return new Watched(timer, _created.Writer);
+    }
+
+    private sealed class Watched(ITimer inner, ChannelWriter<TimeSpan> armed) : ITimer
+    {
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            var changed = inner.Change(dueTime, period);
+            if (changed && dueTime != Timeout.InfiniteTimeSpan) armed.TryWrite(dueTime);
+            return changed;
+        }
+
+        public void Dispose() => inner.Dispose();
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 
     /// <summary>The due time of the next timer armed that matches (real-time bounded wait).</summary>

@@ -4,6 +4,7 @@ using CompanionBot.Safety;
 using CompanionBot.Stances;
 using CompanionBot.Tests.LanguageModel;
 using CompanionBot.Tests.Prompting;
+using CompanionBot.Pipeline;
 using static CompanionBot.Tests.LanguageModel.ModelTestKit;
 
 namespace CompanionBot.Tests.Replies;

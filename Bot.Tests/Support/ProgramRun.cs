@@ -1,4 +1,5 @@
 using CompanionBot.Hosting;
+using CompanionBot.Terminal;
 
 namespace CompanionBot.Tests.Support;
 

@@ -14,7 +14,7 @@ public static class CommandConfirmationToken
 
     /// <summary>How to go ahead, in the words of the transport: a typed command in the terminal, a button in Discord.</summary>
     public static string HowToConfirm(CommandRequest request, string terminalHint) =>
-        request.Origin == CommandOrigin.Terminal ? $"Type {terminalHint} to go ahead." : "Press the button below to go ahead.";
+        request.Origin == CommandOrigin.Terminal ? $"Type yes (or {terminalHint}) to go ahead, anything else to leave it." : "Press the button below to go ahead.";
 
     public static bool IsToken(string? customId) => customId?.StartsWith(Prefix, StringComparison.Ordinal) == true;
 

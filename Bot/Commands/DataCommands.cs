@@ -24,7 +24,7 @@ public sealed class ForgetCommand(ILedgerStore store, SqliteMemberData memberDat
             var hint = everywhere ? "/forget everywhere confirm" : "/forget confirm";
             return new CommandReply(
                 $"This deletes everything stored about you {where}: where we stand, what I noticed, our messages. It cannot be undone. " +
-                (request.Origin == CommandOrigin.Terminal ? $"Type {hint} to delete everything." : "Press the button below to delete everything."),
+                (request.Origin == CommandOrigin.Terminal ? $"Type yes (or {hint}) to delete everything, anything else to keep it." : "Press the button below to delete everything."),
                 Confirmation: new CommandConfirmation(CommandConfirmationToken.For(request, ("scope", scopeOption)), "Delete everything", hint));
         }
         // The member's messages wait while their data is deleted, so none is saved back into the deleted rows.

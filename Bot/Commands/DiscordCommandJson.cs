@@ -111,6 +111,9 @@ public static class DiscordCommandJson
         {
             data["attachments"] = new JsonArray(new JsonObject { ["id"] = 0, ["filename"] = file.Name });
         }
+        // Receiving and Responding, "Interaction Callback Type": an update (7) edits the pressed message and cannot
+        // change whether it is ephemeral, so it carries no flags.
+        if (replacesConfirmation) data.Remove("flags");
         return new JsonObject { ["type"] = replacesConfirmation ? 7 : 4, ["data"] = data };
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CompanionBot.Common;
 using CompanionBot.Personas;
+using CompanionBot.Storage;
 
 namespace CompanionBot.Commands;
 
@@ -96,6 +97,16 @@ public sealed class PersonaCommands(PersonaVersionStore versions, IPersonaProvid
         {
             var latest = versions.CurrentVersion(request.Scope);
             return new CommandReply(latest == 0 ? "There are no saved versions to roll back to." : $"version: no version {number}; versions go from 1 to {latest}.");
+        }
+        // Rolling back to what is already in force would only add an empty version to the history.
+        var current = versions.Current(request.Scope)!;
+        if (IsValid(current.Yaml) && target.Version == current.Version)
+        {
+            return new CommandReply($"Version {number} is already in force; nothing changed.");
+        }
+        if (IsValid(current.Yaml) && target.Yaml == current.Yaml)
+        {
+            return new CommandReply($"Version {number} has the same text as version {current.Version}, which is in force; nothing changed.");
         }
         return Save(request, target.Yaml, $"rollback to v{number}");
     }

@@ -4,6 +4,7 @@ using CompanionBot.Transport.Discord;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using CompanionBot.Terminal;
 
 namespace CompanionBot.Hosting;
 
@@ -16,9 +17,11 @@ public static class BotProgram
     public static async Task<int> RunAsync(string[] args, ConsoleIo io, IReadOnlyDictionary<string, string?>? configOverrides = null, CancellationToken cancellationToken = default)
     {
         CommandLine commandLine;
+        string? databaseOption;
         try
         {
             commandLine = CommandLine.Parse(args);
+            databaseOption = commandLine.Option("db");
         }
         catch (CommandLineException ex)
         {
@@ -44,7 +47,7 @@ public static class BotProgram
         }
 
         var overrides = new Dictionary<string, string?>(configOverrides ?? new Dictionary<string, string?>());
-        if (commandLine.Option("db") is { } db) overrides["Storage:DatabasePath"] = db;
+        if (databaseOption is { } db) overrides["Storage:DatabasePath"] = db;
         if (commandLine.Option("appraiser") is { } appraiser)
         {
             if (appraiser is not ("lexicon" or "semantic"))
@@ -58,6 +61,13 @@ public static class BotProgram
         try
         {
             using var host = CompanionHost.Build(overrides, commandLine.Mode);
+            // Checked before the host starts, so a bad setting is one line per key, never the host's stack trace.
+            var problems = SettingsChecks.Problems(host.Services);
+            if (problems.Count > 0)
+            {
+                foreach (var problem in problems) await io.Error.WriteLineAsync($"configuration error: {problem}").ConfigureAwait(false);
+                return 2;
+            }
             var mode = ResolveMode(commandLine.Mode, host.Services, io);
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
             try
@@ -71,13 +81,19 @@ public static class BotProgram
         }
         catch (CommandLineException ex)
         {
-            await io.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+            await io.Error.WriteLineAsync($"error: {ex.Message}\n\n{CommandLine.Usage}").ConfigureAwait(false);
             return 2;
         }
         catch (OptionsValidationException ex)
         {
-            await io.Error.WriteLineAsync($"configuration error: {string.Join("; ", ex.Failures)}").ConfigureAwait(false);
+            foreach (var failure in ex.Failures) await io.Error.WriteLineAsync($"configuration error: {failure}").ConfigureAwait(false);
             return 2;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Ctrl-C in a mode that does not end on it by itself (replay, eval, bench): stopped, not succeeded.
+            await io.Error.WriteLineAsync("interrupted.").ConfigureAwait(false);
+            return 130;
         }
         catch (StorageException ex)
         {
@@ -102,6 +118,7 @@ public static class BotProgram
         Mode.Replay => ReplayMode.RunAsync(commandLine, host.Services, io, cancellationToken),
         Mode.Eval => EvalMode.RunAsync(commandLine, host.Services, io, cancellationToken),
         Mode.Bench => BenchMode.RunAsync(commandLine, host.Services, io, cancellationToken),
+        Mode.Backup => BackupMode.RunAsync(commandLine, host.Services, io, cancellationToken),
         _ => throw new CommandLineException($"unknown mode {mode}"),
     };
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using CompanionBot.Terminal;
 
 namespace CompanionBot.Hosting;
 
@@ -27,6 +28,11 @@ public static class CompanionHost
         }
         builder.Services.AddCompanionBot(builder.Configuration);
         builder.Services.AddDiscordTransport();
+        // a mode is the choice of which hosted services run: the Discord bot is one (auto with a token means discord)
+        if (mode == Mode.Discord || (mode == Mode.Auto && !string.IsNullOrWhiteSpace(builder.Configuration["Discord:Token"])))
+        {
+            builder.Services.AddDiscordHostedService();
+        }
         configure?.Invoke(builder.Services);
         return builder.Build();
     }

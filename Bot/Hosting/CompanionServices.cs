@@ -37,7 +37,7 @@ public static class CompanionServices
         services.AddPerception(configuration);
         services.AddSingleton<RelationshipLedger>();
         services.AddSingleton<StanceEngine>();
-        services.AddSingleton<PromptComposer>();
+        services.AddSingleton(sp => new PromptComposer(sp.GetRequiredService<IOptions<PromptOptions>>().Value));
         services.AddLanguageModel(configuration);
         services.AddSingleton<OfflineVoice>();
         services.AddSingleton<ReplyWriter>();
@@ -55,6 +55,7 @@ public static class CompanionServices
     {
         services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TOptions>>(new AnnotatedOptionsValidator<TOptions>(section));
+        services.AddSingleton<ISettingsCheck>(new OptionsSettingsCheck<TOptions>(section));
         return services;
     }
 }

@@ -24,15 +24,26 @@ public static class DiscordServices
         services.AddSingleton<IdentifyThrottle>();
         services.AddSingleton<HeartbeatFile>();
         services.AddSingleton<SessionFile>();
+        services.AddSingleton<SessionRestore>();
         services.AddSingleton<BackgroundWork>();
         services.AddSingleton<DiscordMessageHandler>();
         services.AddSingleton<DiscordInteractionHandler>();
+        services.AddScoped<IDiscordResponder<InboundMessage>, MessageResponder>();
+        services.AddScoped<IDiscordResponder<ReceivedInteraction>, InteractionResponder>();
         services.AddSingleton<CommandRegistrar>();
         services.AddSingleton<IGatewayEventSink, DiscordEventRouter>();
         services.AddSingleton<DiscordTransport>();
 
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<AttachmentDownloader>(sp, new HttpClient()));
         services.TryAddSingleton<ISlashCommands, CatalogSlashCommands>();
+        return services;
+    }
+
+    /// <summary>Runs the transport as a hosted service (the discord mode).</summary>
+    public static IServiceCollection AddDiscordHostedService(this IServiceCollection services)
+    {
+        services.AddSingleton<DiscordHostedService>();
+        services.AddHostedService(sp => sp.GetRequiredService<DiscordHostedService>());
         return services;
     }
 }

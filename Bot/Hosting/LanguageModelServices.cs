@@ -22,8 +22,9 @@ public static class LanguageModelServices
         {
             services.AddSingleton<IChatModel, OpenAiChatModel>();
         }
-        var assist = configuration.GetSection(LlmOptions.Section).GetValue<bool>(nameof(LlmOptions.AssistAppraisal));
-        if (assist && !string.IsNullOrWhiteSpace(endpoint))
+        // Read leniently here: a value that is not true/false is reported by the settings check, one line, before start.
+        var assistText = configuration.GetSection(LlmOptions.Section)[nameof(LlmOptions.AssistAppraisal)];
+        if (bool.TryParse(assistText, out var assist) && assist && !string.IsNullOrWhiteSpace(endpoint))
         {
             services.AddSingleton<IAppraisalAssistant, ModelAppraisalAssistant>();
         }

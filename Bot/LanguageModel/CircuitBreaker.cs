@@ -1,3 +1,7 @@
+using Polly;
+using Polly.CircuitBreaker;
+using PollyCircuitState = Polly.CircuitBreaker.CircuitState;
+
 namespace CompanionBot.LanguageModel;
 
 public enum CircuitState
@@ -8,64 +12,49 @@ public enum CircuitState
 }
 
 /// <summary>
-/// Consecutive-failure breaker on the injected clock. After <c>threshold</c> failed attempts in a row it opens:
-/// calls fail fast. After the cool-down it lets one trial call through (half-open): success closes it, failure
-/// opens it for another cool-down. A small bot never reaches a ratio breaker's minimum throughput, hence counting.
+/// The circuit breaker around the chat endpoint: Polly.Core's breaker on the injected clock, with the state read the
+/// way an operator thinks of it. It opens when the last <c>threshold</c> attempts inside the sampling window all
+/// failed (failure ratio 1 over a minimum throughput of <c>threshold</c>: Polly v8 has no consecutive-count breaker,
+/// and a ratio with a large minimum throughput would never trip on a small bot's traffic). Open, calls fail fast;
+/// after the cool-down one trial call goes through (half-open): success closes it, failure opens it again.
 /// </summary>
-public sealed class CircuitBreaker(int threshold, TimeSpan cooldown, TimeProvider time)
+public sealed class CircuitBreaker
 {
-    private readonly Lock _gate = new();
-    private int _failures;
-    private DateTimeOffset? _openedAt;
-    private bool _trialInFlight;
+    private readonly CircuitBreakerStateProvider _state = new();
+    private readonly TimeSpan _cooldown;
+    private readonly TimeProvider _time;
+    private long _openedAtTicks;
 
-    public CircuitState State
+    internal CircuitBreaker(TimeSpan cooldown, TimeProvider time)
     {
-        get
+        _cooldown = cooldown;
+        _time = time;
+    }
+
+    /// <summary>
+    /// Polly moves from open to half-open only when the next call arrives; this reports half-open as soon as the
+    /// cool-down has passed, which is what the next call will find.
+    /// </summary>
+    public CircuitState State => _state.CircuitState switch
+    {
+        PollyCircuitState.Closed => CircuitState.Closed,
+        PollyCircuitState.HalfOpen => CircuitState.HalfOpen,
+        _ => _time.GetUtcNow().UtcTicks - Interlocked.Read(ref _openedAtTicks) >= _cooldown.Ticks ? CircuitState.HalfOpen : CircuitState.Open,
+    };
+
+    /// <summary>The breaker strategy; <paramref name="failed"/> says which outcomes count as a failed attempt.</summary>
+    internal CircuitBreakerStrategyOptions<ModelReply> Strategy(int threshold, TimeSpan window, Func<Outcome<ModelReply>, ResilienceContext, bool> failed) => new()
+    {
+        FailureRatio = 1.0,
+        MinimumThroughput = threshold,
+        SamplingDuration = window,
+        BreakDuration = _cooldown,
+        StateProvider = _state,
+        ShouldHandle = args => ValueTask.FromResult(failed(args.Outcome, args.Context)),
+        OnOpened = _ =>
         {
-            lock (_gate)
-            {
-                if (_openedAt is not { } opened) return CircuitState.Closed;
-                return time.GetUtcNow() - opened >= cooldown ? CircuitState.HalfOpen : CircuitState.Open;
-            }
-        }
-    }
-
-    /// <summary>True when an attempt may go out now; in half-open only one trial at a time.</summary>
-    public bool TryAcquire()
-    {
-        lock (_gate)
-        {
-            if (_openedAt is not { } opened) return true;
-            if (time.GetUtcNow() - opened < cooldown || _trialInFlight) return false;
-            _trialInFlight = true;
-            return true;
-        }
-    }
-
-    public void RecordSuccess()
-    {
-        lock (_gate)
-        {
-            _failures = 0;
-            _openedAt = null;
-            _trialInFlight = false;
-        }
-    }
-
-    public void RecordFailure()
-    {
-        lock (_gate)
-        {
-            _failures++;
-            if (_trialInFlight || _failures >= threshold) _openedAt = time.GetUtcNow();
-            _trialInFlight = false;
-        }
-    }
-
-    /// <summary>The attempt ended without a verdict (the caller cancelled): free the trial slot.</summary>
-    public void Abandon()
-    {
-        lock (_gate) _trialInFlight = false;
-    }
+            Interlocked.Exchange(ref _openedAtTicks, _time.GetUtcNow().UtcTicks);
+            return ValueTask.CompletedTask;
+        },
+    };
 }

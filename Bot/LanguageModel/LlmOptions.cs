@@ -45,13 +45,20 @@ public sealed class LlmOptions : IValidatableObject
     [Range(1.0, 900.0)]
     public double DeadlineSeconds { get; set; } = 45;
 
-    /// <summary>Consecutive failed attempts that open the circuit (calls then go straight to the offline voice).</summary>
-    [Range(1, 1000)]
+    /// <summary>
+    /// Failed attempts in a row (inside <see cref="BreakerWindowSeconds"/>, with no success among them) that open the
+    /// circuit (calls then go straight to the offline voice). At least 2: Polly's breaker needs a minimum throughput of 2.
+    /// </summary>
+    [Range(2, 1000)]
     public int BreakerFailureThreshold { get; set; } = 5;
 
     /// <summary>How long the circuit stays open before one trial call is let through (half-open).</summary>
     [Range(1.0, 3600.0)]
     public double BreakerCooldownSeconds { get; set; } = 30;
+
+    /// <summary>The breaker looks at the attempts of this last stretch of time; older ones are forgotten.</summary>
+    [Range(1.0, 86400.0)]
+    public double BreakerWindowSeconds { get; set; } = 120;
 
     /// <summary>
     /// How the output cap is sent: "max_completion_tokens" (OpenAI's current name, the default) or "max_tokens" for
@@ -88,4 +95,5 @@ public sealed class LlmOptions : IValidatableObject
     public TimeSpan AttemptTimeout => TimeSpan.FromSeconds(AttemptTimeoutSeconds);
     public TimeSpan Deadline => TimeSpan.FromSeconds(DeadlineSeconds);
     public TimeSpan BreakerCooldown => TimeSpan.FromSeconds(BreakerCooldownSeconds);
+    public TimeSpan BreakerWindow => TimeSpan.FromSeconds(BreakerWindowSeconds);
 }

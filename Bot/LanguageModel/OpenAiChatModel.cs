@@ -13,16 +13,15 @@ namespace CompanionBot.LanguageModel;
 
 /// <summary>
 /// Any OpenAI-compatible chat endpoint through the official SDK, with the SDK's own retries switched off and an
-/// explicit policy on the injected clock instead: per-attempt timeout, capped exponential backoff with jitter,
-/// Retry-After honoured up to a cap, an overall deadline, and a circuit breaker. Failures come back as values.
+/// explicit Polly.Core policy on the injected clock instead (<see cref="ChatResilience"/>): per-attempt timeout,
+/// capped exponential backoff with jitter, Retry-After honoured up to a cap, an overall deadline, and a circuit
+/// breaker. Failures come back as values.
 /// </summary>
-public sealed partial class OpenAiChatModel : IChatModel
+public sealed class OpenAiChatModel : IChatModel
 {
     private readonly ChatClient _client;
     private readonly LlmOptions _options;
-    private readonly TimeProvider _time;
-    private readonly RetrySchedule _schedule;
-    private readonly ILogger _logger;
+    private readonly ChatResilience _resilience;
 
     public OpenAiChatModel(IOptions<LlmOptions> options, TimeProvider time, IRandomSource random, ILogger<OpenAiChatModel> logger)
         : this(options.Value, time, random, logger)
@@ -32,10 +31,7 @@ public sealed partial class OpenAiChatModel : IChatModel
     internal OpenAiChatModel(LlmOptions options, TimeProvider time, IRandomSource random, ILogger? logger = null)
     {
         _options = options;
-        _time = time;
-        _schedule = new RetrySchedule(options, random);
-        _logger = logger ?? NullLogger.Instance;
-        Breaker = new CircuitBreaker(options.BreakerFailureThreshold, options.BreakerCooldown, time);
+        _resilience = new ChatResilience(options, time, random, logger ?? NullLogger.Instance);
         var clientOptions = new OpenAIClientOptions
         {
             Endpoint = new Uri(options.Endpoint ?? throw new ArgumentException("Llm:Endpoint is not set", nameof(options))),
@@ -50,68 +46,17 @@ public sealed partial class OpenAiChatModel : IChatModel
 
     public bool IsConfigured => true;
 
-    public CircuitBreaker Breaker { get; }
+    public CircuitBreaker Breaker => _resilience.Breaker;
 
-    public async Task<ModelReply> CompleteAsync(ChatPrompt prompt, CancellationToken cancellationToken)
+    public Task<ModelReply> CompleteAsync(ChatPrompt prompt, CancellationToken cancellationToken)
     {
         var messages = ToMessages(prompt);
         var settings = Settings(prompt.Settings);
-        var deadlineAt = _time.GetUtcNow() + _options.Deadline;
-        using var deadline = new CancellationTokenSource(_options.Deadline, _time);
-        using var call = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-
-        for (var attempt = 0; ; attempt++)
+        return _resilience.ExecuteAsync(async token =>
         {
-            if (!Breaker.TryAcquire()) return Unavailable("the circuit is open after repeated failures");
-
-            var remaining = deadlineAt - _time.GetUtcNow();
-            if (remaining <= TimeSpan.Zero) return Unavailable("no time left before the deadline");
-            var timeout = remaining < _options.AttemptTimeout ? remaining : _options.AttemptTimeout;
-            AttemptFailure failure;
-            using (var attemptTimeout = new CancellationTokenSource(timeout, _time))
-            using (var linked = CancellationTokenSource.CreateLinkedTokenSource(call.Token, attemptTimeout.Token))
-            {
-                try
-                {
-                    var result = await _client.CompleteChatAsync(messages, settings, linked.Token).ConfigureAwait(false);
-                    Breaker.RecordSuccess();
-                    return Interpret(result.Value);
-                }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                {
-                    Breaker.Abandon();
-                    throw;
-                }
-                catch (OperationCanceledException)
-                {
-                    failure = AttemptFailure.Timeout(timeout);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    failure = AttemptFailure.From(ex, _time.GetUtcNow());
-                }
-            }
-            Breaker.RecordFailure();
-            LogAttemptFailed(attempt + 1, failure.Reason);
-
-            if (!failure.Retryable) return Unavailable(failure.Reason);
-            if (Breaker.State != CircuitState.Closed) return Unavailable("the circuit is open after repeated failures");
-            if (attempt >= _options.MaxRetries) return Unavailable($"{failure.Reason}, after {attempt + 1} attempts");
-            if (_schedule.DelayBefore(attempt + 1, failure.RetryAfter) is not { } delay)
-            {
-                return Unavailable($"{failure.Reason}; the server asked to wait {failure.RetryAfter!.Value.TotalSeconds:0} s, over the cap");
-            }
-            if (_time.GetUtcNow() + delay >= deadlineAt) return Unavailable($"{failure.Reason}; no time left before the deadline");
-            LogRetrying(delay.TotalSeconds);
-            try
-            {
-                await Task.Delay(delay, _time, call.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                return Unavailable("no time left before the deadline");
-            }
-        }
+            var result = await _client.CompleteChatAsync(messages, settings, token).ConfigureAwait(false);
+            return Interpret(result.Value);
+        }, cancellationToken);
     }
 
     private ChatCompletionOptions Settings(ModelSettings persona)
@@ -128,12 +73,6 @@ public sealed partial class OpenAiChatModel : IChatModel
             settings.MaxOutputTokenCount = persona.MaxOutputTokens;
         }
         return settings;
-    }
-
-    private ModelReply Unavailable(string reason)
-    {
-        LogUnavailable(reason);
-        return new ModelReply.Unavailable(reason);
     }
 
     private static ModelReply Interpret(ChatCompletion completion)
@@ -155,13 +94,4 @@ public sealed partial class OpenAiChatModel : IChatModel
         messages.Add(new UserChatMessage(prompt.User));
         return messages;
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "language model attempt {Attempt} failed: {Reason}")]
-    private partial void LogAttemptFailed(int attempt, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "retrying the language model in {Seconds:0.###} s")]
-    private partial void LogRetrying(double seconds);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "language model unavailable, using the offline voice: {Reason}")]
-    private partial void LogUnavailable(string reason);
 }

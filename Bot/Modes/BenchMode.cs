@@ -1,5 +1,5 @@
 using CompanionBot.Bench;
-using CompanionBot.Hosting;
+using CompanionBot.Terminal;
 
 namespace CompanionBot.Modes;
 

@@ -1,11 +1,9 @@
 using CompanionBot.Commands;
-using CompanionBot.Common;
-using CompanionBot.Hosting;
 using CompanionBot.Personas;
 using CompanionBot.Pipeline;
-using CompanionBot.Replies;
 using CompanionBot.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using CompanionBot.Terminal;
 
 namespace CompanionBot.Modes;
 
@@ -19,8 +17,8 @@ public static class ChatMode
         commands:
           /rapport                 where we stand, in words (/rapport numbers adds the ledger numbers)
           /rapport why             the rule behind the last reply and its reasons
-          /reset                   start over as strangers (asks to confirm; once a day)
-          /forget [everywhere]     delete everything stored about you (asks to confirm)
+          /reset                   start over as strangers (asks to confirm: yes or no; once a day)
+          /forget [everywhere]     delete everything stored about you (asks to confirm: yes or no)
           /export                  your stored data as a JSON file beside the database
           /persona show|set <field> <value>|import <file>|export|history|rollback <version>|reset|preview <scenario file>
                                    the persona of this terminal (you are its moderator)
@@ -34,54 +32,22 @@ public static class ChatMode
     public static async Task<int> RunAsync(CommandLine commandLine, IServiceProvider services, ConsoleIo io, CancellationToken cancellationToken)
     {
         commandLine.Allow("user", "db");
+        commandLine.AllowPositional(0);
         var user = commandLine.Option("user") ?? "you";
-        var key = RelationshipKey.Dm("local:" + user);
-        var pipeline = services.GetRequiredService<ConversationPipeline>();
-        var commands = services.GetRequiredService<CommandService>();
-        var personas = services.GetRequiredService<IPersonaProvider>();
         var outputFolder = Path.GetDirectoryName(services.GetRequiredService<SqliteDatabase>().DatabasePath) ?? ".";
-        var time = services.GetRequiredService<TimeProvider>();
-        var sequence = 0;
-
-        while (!cancellationToken.IsCancellationRequested)
+        var session = new ChatSession(io, RelationshipKey.Dm("local:" + user), user,
+            services.GetRequiredService<ConversationPipeline>(), services.GetRequiredService<CommandService>(),
+            services.GetRequiredService<IPersonaProvider>(), services.GetRequiredService<TimeProvider>(), outputFolder);
+        try
         {
-            var line = await io.In.ReadLineAsync(cancellationToken).ConfigureAwait(false);
-            if (line is null) break;
-            line = line.Trim();
-            if (line.Length == 0) continue;
-            if (line.StartsWith('/'))
-            {
-                var (answer, quit) = await RunCommandAsync(line, key, commands, outputFolder, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-                await io.Out.WriteLineAsync(answer).ConfigureAwait(false);
-                if (quit) break;
-                continue;
-            }
-            var now = time.GetUtcNow();
-            var message = new InboundMessage($"chat:{now.UtcTicks}:{++sequence}", key, "terminal", user, line, now);
-            var result = await pipeline.HandleAsync(message, cancellationToken).ConfigureAwait(false);
-            if (result is null) continue;
-            var name = personas.For(key.Scope).Name;
-            var label = result.Reply.Source == ReplySource.Offline ? $"{name} (offline voice)" : name;
-            await io.Out.WriteLineAsync($"{label}: {result.Reply.Text}").ConfigureAwait(false);
-            await io.Error.WriteLineAsync(
-                $"  [{result.Decision.StanceName} · {WireNames.Of(result.Change.After.Stage)} · rule {result.Decision.Rule}" +
-                (result.Decision.Directives.Count > 0 ? $" · {string.Join(", ", result.Decision.DirectiveNames)}" : "") + "]").ConfigureAwait(false);
+            await session.RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Ctrl-C ends the chat at once. A turn in flight is abandoned before its one commit, so nothing is half-stored.
+            await io.Out.WriteLineAsync().ConfigureAwait(false);
+            await io.Out.WriteLineAsync("bye.").ConfigureAwait(false);
         }
         return 0;
-    }
-
-    private static async Task<(string Answer, bool Quit)> RunCommandAsync(
-        string line, RelationshipKey key, CommandService commands, string outputFolder, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var word = line.Split(' ', 2)[0].ToLowerInvariant();
-        if (word is "/quit" or "/exit") return ("bye.", true);
-        if (word == "/help") return (Help, false);
-        var parsed = TerminalCommands.Parse(line, key.MemberId, now);
-        if (parsed.Request is null) return (parsed.Answer ?? "", parsed.Quit);
-        var reply = await commands.HandleAsync(parsed.Request, cancellationToken).ConfigureAwait(false);
-        if (reply.File is not { } file) return (reply.Text, false);
-        var path = Path.Combine(outputFolder, file.Name);
-        await File.WriteAllBytesAsync(path, file.Bytes, cancellationToken).ConfigureAwait(false);
-        return ($"{reply.Text}\nSaved to {path} ({file.Bytes.Length} bytes).", false);
     }
 }

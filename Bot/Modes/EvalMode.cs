@@ -3,9 +3,9 @@ using System.Text;
 using CompanionBot.Appraisal;
 using CompanionBot.Common;
 using CompanionBot.Evaluation;
-using CompanionBot.Hosting;
 using CompanionBot.Personas;
 using Microsoft.Extensions.DependencyInjection;
+using CompanionBot.Terminal;
 
 namespace CompanionBot.Modes;
 

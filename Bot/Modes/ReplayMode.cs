@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text;
 using CompanionBot.Appraisal;
 using CompanionBot.Common;
-using CompanionBot.Hosting;
 using CompanionBot.Personas;
 using CompanionBot.Scenarios;
 using Microsoft.Extensions.DependencyInjection;
+using CompanionBot.Terminal;
 
 namespace CompanionBot.Modes;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using CompanionBot.Appraisal.Semantic;
-using CompanionBot.Hosting;
+using CompanionBot.Terminal;
 using CompanionBot.Perception;
 
 namespace CompanionBot.Modes;
@@ -15,7 +15,7 @@ public static class TrainMode
     {
         var root = RepositoryRoot();
         var data = commandLine.Option("data") ?? Path.Combine(root, "training");
-        var output = commandLine.Option("out") ?? Path.Combine(root, "Bot", "Appraisal", "Semantic", SignalHeads.ResourceName);
+        var output = commandLine.Option("out") ?? Path.Combine(root, "Engine", "Appraisal", "Semantic", SignalHeads.ResourceName);
         if (!Directory.Exists(data)) throw new CommandLineException($"no training folder at {data} (use --data)");
         using var encoder = new MiniLmTextEncoder();
         var cachePath = commandLine.Option("cache");

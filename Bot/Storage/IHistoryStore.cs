@@ -1,4 +1,3 @@
-using CompanionBot.Pipeline;
 using CompanionBot.Prompting;
 using CompanionBot.Stances;
 

@@ -1,5 +1,4 @@
 using CompanionBot.Ledger;
-using CompanionBot.Pipeline;
 
 namespace CompanionBot.Storage;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using CompanionBot.Ledger;
-using CompanionBot.Pipeline;
 
 namespace CompanionBot.Storage;
 

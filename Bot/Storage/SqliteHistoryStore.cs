@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using System.Globalization;
-using CompanionBot.Pipeline;
 using CompanionBot.Prompting;
 using CompanionBot.Stances;
 using Microsoft.Extensions.Options;

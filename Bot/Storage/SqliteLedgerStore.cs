@@ -1,6 +1,5 @@
 using System.Globalization;
 using CompanionBot.Ledger;
-using CompanionBot.Pipeline;
 using Microsoft.Data.Sqlite;
 
 namespace CompanionBot.Storage;

@@ -6,7 +6,8 @@ namespace CompanionBot.Storage;
 
 /// <summary>
 /// Anonymous counters per server for /companion stats: how often each stance was taken and how often crisis
-/// resources were given. Never a member id, never message content. The pipeline calls <see cref="Record"/> once per reply.
+/// resources were given. Never a member id, never message content. The pipeline asks <see cref="CountersFor"/> once per
+/// reply and writes the increments with the rest of that turn, in its one transaction; nothing is recorded here.
 /// </summary>
 public interface IStatsRecorder
 {

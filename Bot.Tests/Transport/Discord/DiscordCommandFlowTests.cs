@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using CompanionBot.Storage;
 using CompanionBot.Tests.Transport.Discord.Fakes;
 using Microsoft.Extensions.DependencyInjection;
+using CompanionBot.Conversation;
 
 namespace CompanionBot.Tests.Transport.Discord;
 
@@ -51,13 +52,13 @@ public sealed class DiscordCommandFlowTests
         await gateway.DispatchAsync("MESSAGE_CREATE", mention);
         await bot.ReplyToAsync("500000000000000009");
         var ledger = bot.Services.GetRequiredService<ILedgerStore>();
-        Assert.That(ledger.Find(CompanionBot.Pipeline.RelationshipKey.InGuild(Guild, User)), Is.Not.Null);
+        Assert.That(ledger.Find(RelationshipKey.InGuild(Guild, User)), Is.Not.Null);
 
         await gateway.DispatchAsync("INTERACTION_CREATE", Command("710000000000000002", "forget", null, "0"));
         var ask = await CallbackAsync(bot, "710000000000000002");
         var customId = (string?)ask.Body?["data"]?["components"]?[0]?["components"]?[0]?["custom_id"];
         Assert.That(customId, Is.Not.Null.And.Not.Empty, "a confirmation button");
-        Assert.That(ledger.Find(CompanionBot.Pipeline.RelationshipKey.InGuild(Guild, User)), Is.Not.Null, "nothing deleted before the confirmation");
+        Assert.That(ledger.Find(RelationshipKey.InGuild(Guild, User)), Is.Not.Null, "nothing deleted before the confirmation");
 
         var press = Command("710000000000000003", "forget", null, "0");
         press["type"] = 3;
@@ -67,7 +68,10 @@ public sealed class DiscordCommandFlowTests
         Assert.Multiple(() =>
         {
             Assert.That((int?)done.Body?["type"], Is.EqualTo(7), "the confirmation message is replaced");
-            Assert.That(ledger.Find(CompanionBot.Pipeline.RelationshipKey.InGuild(Guild, User)), Is.Null);
+            // Receiving and Responding, "Interaction Callback Type": an update cannot change ephemerality, so no flags
+            Assert.That(done.Body?["data"]?.AsObject().ContainsKey("flags"), Is.False);
+            Assert.That(done.Status, Is.EqualTo(204), "the fake, like Discord, accepted the update");
+            Assert.That(ledger.Find(RelationshipKey.InGuild(Guild, User)), Is.Null);
         });
     }
 

@@ -45,11 +45,16 @@ public sealed class DiscordGatewayTests
         await using var bot = await DiscordHarness.StartAsync(f => f.HeartbeatIntervalMs = 1000);
         var connection = await bot.ReadyAsync();
 
-        Assert.That(connection.HasSentOp(1), Is.False, "nothing before interval × jitter");
         bot.Clock.Advance(TimeSpan.FromMilliseconds(499));
+        // a requested heartbeat goes through the same single writer: once it arrives, a beat queued at 499 ms would have too
+        await connection.SendOpAsync(1, null);
+        await connection.WaitForOpAsync(1);
+        var beforeDue = connection.Frames.Snapshot().Count(f => (int?)f["op"] == 1);
         bot.Clock.Advance(TimeSpan.FromMilliseconds(1));
-        var beat = await connection.WaitForOpAsync(1);
+        var mark = connection.Frames.Count;
+        var beat = await connection.WaitForOpAsync(1, mark);
 
+        Assert.That(beforeDue, Is.EqualTo(1), "only the requested beat before interval × jitter (500 ms)");
         Assert.That((long?)beat["d"], Is.EqualTo(1), "d carries the READY sequence");
     }
 
@@ -170,6 +175,9 @@ public sealed class DiscordGatewayTests
         Assert.That(second.Path, Is.EqualTo("/gateway"));
     }
 
+    // Gateway doc, "Resuming": a close Discord sends, 1000 and 1001 included, leaves the session resumable
+    [TestCase(1000)]
+    [TestCase(1001)]
     [TestCase(4000)]
     [TestCase(4001)]
     [TestCase(4002)]
@@ -206,7 +214,6 @@ public sealed class DiscordGatewayTests
     }
 
     [TestCase(4004, "Discord:Token")]
-    [TestCase(4014, "Message Content Intent")]
     [TestCase(4010, "Discord:ShardIds")]
     public async Task Close_FatalCode_StopsWithMessageNamingTheFix(int code, string fix)
     {
@@ -220,6 +227,58 @@ public sealed class DiscordGatewayTests
             Assert.That(result.FatalMessage, Does.Contain(fix).And.Contain(code.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             Assert.That(bot.Fake.Connections.Count, Is.EqualTo(1), "no reconnect after a fatal close");
         });
+    }
+
+    /// <summary>
+    /// Opcodes and Status Codes, 4014 "Disallowed intent(s)": MESSAGE_CONTENT lapsed. The bot identifies again without
+    /// it (one log line) instead of going dark; DMs and mentions still carry their text.
+    /// </summary>
+    [Test]
+    public async Task Close4014_MessageContentRefused_IdentifiesWithoutItAndKeepsAnswering()
+    {
+        await using var bot = await DiscordHarness.StartAsync(f => f.OnIdentify = async (c, identify) =>
+        {
+            if (((int?)identify["d"]?["intents"] & (1 << 15)) != 0) await c.CloseAsync(4014, "Disallowed intent(s).");
+            else await f.StartSessionAsync(c, identify);
+        });
+        var first = await bot.Fake.ConnectionAsync(0);
+        await first.WaitForOpAsync(2);
+        var armed = bot.Clock.Armed.Count;
+        var second = await bot.Fake.ConnectionAsync(1);
+        await bot.Clock.WhenArmedAsync(IdentifySpacing, armed);
+        bot.Clock.Advance(IdentifySpacing);
+        var identify = await second.WaitForOpAsync(2);
+        await second.Frames.WaitForAsync(_ => second.Session is not null, "READY");
+        await second.DispatchAsync("MESSAGE_CREATE", DiscordHarness.Message("540000000000000001", "hi, still there?"));
+        await bot.ReplyToAsync("540000000000000001");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((int?)identify["d"]?["intents"], Is.EqualTo(37377 & ~(1 << 15)));
+            Assert.That(bot.Run.IsCompleted, Is.False, "the bot keeps running");
+            Assert.That(bot.Logs.Snapshot().Count(l => l.Contains("Message Content intent", StringComparison.Ordinal)), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task Identify_MessageContentIntentOff_NotRequested()
+    {
+        await using var bot = await DiscordHarness.StartAsync(settings: new Dictionary<string, string?> { ["Discord:MessageContentIntent"] = "false" });
+
+        var connection = await bot.ReadyAsync();
+
+        Assert.That((int?)(await connection.WaitForOpAsync(2))["d"]?["intents"], Is.EqualTo(4609));
+    }
+
+    /// <summary>Gateway doc, "Sharding": DMs are only sent to shard 0, so running without it must be said at start.</summary>
+    [Test]
+    public async Task RunAsync_ShardIdsWithoutShardZero_WarnsThatNoDmsArrive()
+    {
+        await using var bot = await DiscordHarness.StartAsync(settings: new Dictionary<string, string?> { ["Discord:ShardCount"] = "2", ["Discord:ShardIds:0"] = "1" });
+
+        await bot.Fake.ConnectionAsync(0);
+
+        Assert.That(bot.Logs.Snapshot(), Has.Some.Contains("does not include shard 0").And.Contains("no DMs"));
     }
 
     private static readonly TimeSpan IdentifySpacing = TimeSpan.FromSeconds(5);

@@ -67,7 +67,8 @@ public sealed class DiscordLimitsTests
     }
 
     [TestCase(null, AfterClose.Resume)]
-    [TestCase(1000, AfterClose.Identify)]
+    [TestCase(1000, AfterClose.Resume)]
+    [TestCase(1001, AfterClose.Resume)]
     [TestCase(4000, AfterClose.Resume)]
     [TestCase(4001, AfterClose.Resume)]
     [TestCase(4002, AfterClose.Resume)]
@@ -213,5 +214,24 @@ public sealed class DiscordLimitsTests
 
         Assert.That(fallback.Path, Is.EqualTo("/gateway"));
         Assert.That((string?)(await fallback.WaitForOpAsync(6))["d"]?["session_id"], Is.EqualTo(FakeDiscord.SessionId), "the session is still tried first");
+    }
+
+    /// <summary>Gateway doc, "Connecting": the url comes from /gateway/bot; an unusable answer is asked again, backing off 2^n s × jitter.</summary>
+    [Test]
+    public async Task RunAsync_GatewayBotUnreadable_AsksAgainWithGrowingWaits()
+    {
+        var calls = 0;
+        await using var bot = await DiscordHarness.StartAsync(f => f.Script = r =>
+            r.Path == "gateway/bot" && Interlocked.Increment(ref calls) <= 2 ? new ScriptedResponse(200, "{}") : null);
+
+        await bot.Clock.WhenArmedAsync(TimeSpan.FromSeconds(1.5)); // 2 s × (0.5 + 0.5 / 2)
+        Assert.That(bot.Fake.Sent("GET", "gateway/bot"), Has.Count.EqualTo(1));
+        bot.Clock.Advance(TimeSpan.FromSeconds(1.5));
+        await bot.Clock.WhenArmedAsync(TimeSpan.FromSeconds(3)); // 4 s × 0.75
+        Assert.That(bot.Fake.Sent("GET", "gateway/bot"), Has.Count.EqualTo(2));
+        bot.Clock.Advance(TimeSpan.FromSeconds(3));
+
+        await bot.ReadyAsync();
+        Assert.That(bot.Fake.Sent("GET", "gateway/bot"), Has.Count.EqualTo(3));
     }
 }

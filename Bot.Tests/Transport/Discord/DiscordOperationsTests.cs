@@ -7,6 +7,7 @@ using CompanionBot.Transport.Discord.Rest;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using CompanionBot.Terminal;
 
 namespace CompanionBot.Tests.Transport.Discord;
 

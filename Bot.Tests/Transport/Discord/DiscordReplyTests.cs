@@ -46,6 +46,9 @@ public sealed class DiscordReplyTests
         var armed = bot.Clock.Armed.Count;
 
         await gateway.DispatchAsync("MESSAGE_CREATE", DiscordHarness.Message("500000000000000002", "thinking of something?"));
+        await bot.Clock.WhenArmedAsync(TypingIndicator.ShowAfter, armed);
+        Assert.That(bot.Fake.Sent("POST", "channels/300000000000000001/typing"), Is.Empty, "no typing before the reply is known to take a while");
+        bot.Clock.Advance(TypingIndicator.ShowAfter);
         await bot.Clock.WhenArmedAsync(TypingIndicator.RepostEvery, armed);
         Assert.That(bot.Fake.Sent("POST", "channels/300000000000000001/typing"), Has.Count.EqualTo(1));
         var armedAgain = bot.Clock.Armed.Count;

@@ -29,6 +29,7 @@ public sealed class DiscordSessionFileTests
             Assert.That((string?)resume["session_id"], Is.EqualTo("saved-session"));
             Assert.That((long?)resume["seq"], Is.EqualTo(42));
             Assert.That(connection.HasSentOp(2), Is.False);
+            Assert.That(bot.Fake.Sent("GET", "users/@me"), Has.Count.EqualTo(1), "a session saved without the bot's identity: asked REST who it is");
         });
     }
 

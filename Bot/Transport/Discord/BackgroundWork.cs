@@ -1,27 +1,46 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace CompanionBot.Transport.Discord;
 
 /// <summary>
-/// Runs event handlers off the gateway's receive loop, so a slow reply never delays heartbeats. Work with the same
-/// order key (a channel id) runs one after another, in arrival order; everything else runs in parallel.
+/// The bounded queue between the gateway's receive loop and the responders, so a slow reply never delays heartbeats.
+/// Work with the same order key (a channel id) runs one after another, in arrival order; everything else runs in
+/// parallel. Each item gets its own DI scope and a timeout, and its failure is logged and contained. When
+/// <see cref="Capacity"/> items are already waiting, new ones are refused (and logged) rather than queued without end:
+/// the receive loop can never wait.
 /// </summary>
-public sealed class BackgroundWork(SecretRedactor redactor, ILogger<BackgroundWork> logger)
+public sealed partial class BackgroundWork(IServiceScopeFactory scopes, TimeProvider time, SecretRedactor redactor, ILogger<BackgroundWork> logger)
 {
+    public const int Capacity = 10_000;
+
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Task> _tails = new(StringComparer.Ordinal);
     private readonly HashSet<Task> _running = [];
     private readonly CancellationTokenSource _stop = new();
 
-    public void Run(string? orderKey, string what, Func<CancellationToken, Task> work)
+    /// <summary>Items accepted and not yet finished.</summary>
+    public int Pending
+    {
+        get { lock (_gate) return _running.Count; }
+    }
+
+    /// <summary>Queues a responder call; false when the queue is full (the event is dropped, with a log line).</summary>
+    public bool Run(string? orderKey, string what, TimeSpan timeout, Func<IServiceProvider, CancellationToken, Task> work)
     {
         lock (_gate)
         {
+            if (_running.Count >= Capacity)
+            {
+                LogQueueFull(logger, what, Capacity);
+                return false;
+            }
             var previous = orderKey is not null && _tails.TryGetValue(orderKey, out var tail) ? tail : Task.CompletedTask;
-            var task = Task.Run(() => RunAfterAsync(previous, what, work));
+            var task = Task.Run(() => RunAfterAsync(previous, what, timeout, work));
             _running.Add(task);
             if (orderKey is not null) _tails[orderKey] = task;
             _ = task.ContinueWith(t => Forget(t, orderKey), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            return true;
         }
     }
 
@@ -34,21 +53,31 @@ public sealed class BackgroundWork(SecretRedactor redactor, ILogger<BackgroundWo
         await Task.WhenAll(running).ConfigureAwait(false);
     }
 
-    private async Task RunAfterAsync(Task previous, string what, Func<CancellationToken, Task> work)
+    private async Task RunAfterAsync(Task previous, string what, TimeSpan timeout, Func<IServiceProvider, CancellationToken, Task> work)
     {
         await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        using var deadline = new CancellationTokenSource(timeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token, deadline.Token);
         try
         {
-            await work(_stop.Token).ConfigureAwait(false);
+            var scope = scopes.CreateAsyncScope();
+            await using (scope.ConfigureAwait(false))
+            {
+                await work(scope.ServiceProvider, linked.Token).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {
         }
-#pragma warning disable CA1031 // a failing handler is logged and must not take the gateway down
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            LogTimedOut(logger, what, timeout.TotalSeconds);
+        }
+#pragma warning disable CA1031 // a failing responder is logged and must not take the gateway down
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            logger.LogError("Handling {What} failed: {Error}", what, redactor.Describe(ex));
+            LogFailed(logger, what, redactor.Describe(ex));
         }
     }
 
@@ -60,4 +89,13 @@ public sealed class BackgroundWork(SecretRedactor redactor, ILogger<BackgroundWo
             if (orderKey is not null && _tails.TryGetValue(orderKey, out var tail) && tail == task) _tails.Remove(orderKey);
         }
     }
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Error, Message = "Handling {What} failed: {Error}")]
+    private static partial void LogFailed(ILogger logger, string what, string error);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Handling {What} took longer than {Seconds:0} s; cancelled")]
+    private static partial void LogTimedOut(ILogger logger, string what, double seconds);
+
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "Dropped {What}: {Capacity} events are already waiting for a responder")]
+    private static partial void LogQueueFull(ILogger logger, string what, int capacity);
 }

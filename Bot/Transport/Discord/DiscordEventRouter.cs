@@ -1,30 +1,42 @@
 using System.Text.Json;
 using CompanionBot.Transport.Discord.Gateway;
 using CompanionBot.Transport.Discord.Payloads;
+using CompanionBot.Pipeline;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace CompanionBot.Transport.Discord;
 
 /// <summary>
-/// Turns gateway dispatches into work: each message or interaction id is handled once (resumes replay events),
-/// messages are stamped on arrival and answered in order per channel, interactions go straight to their fast path.
+/// Parses gateway dispatches and hands each to its responder through the bounded queue: each message or interaction
+/// id is handled once (resumes replay events), messages are stamped on arrival and answered in order per channel,
+/// interactions go straight to their fast path. Runs on the receive loop, so nothing here waits or reads a database.
 /// </summary>
 public sealed class DiscordEventRouter(
     DiscordSelf self,
     DiscordMessageHandler messages,
-    DiscordInteractionHandler interactions,
     CommandRegistrar registrar,
     BackgroundWork work,
     TimeProvider time,
     ILogger<DiscordEventRouter> logger) : IGatewayEventSink
 {
+    /// <summary>A reply may wait on the model; past this it is abandoned (the pipeline's own model timeout is shorter).</summary>
+    public static readonly TimeSpan MessageTimeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>An interaction token lives 15 minutes; nothing can be said after that.</summary>
+    public static readonly TimeSpan InteractionTimeout = TimeSpan.FromMinutes(15);
+
+    public static readonly TimeSpan RegistrationTimeout = TimeSpan.FromMinutes(2);
+
     private readonly RecentIds _seen = new();
 
-    public void OnReady(int shardId, ReadyEvent ready)
+    public void OnReady(int shardId, ReadyEvent ready) => OnIdentity(ready.UserId, ready.ApplicationId);
+
+    public void OnIdentity(string userId, string applicationId)
     {
-        if (self.Learn(ready.UserId, ready.ApplicationId))
+        if (self.Learn(userId, applicationId))
         {
-            work.Run(null, "slash command registration", ct => registrar.EnsureRegisteredAsync(ready.ApplicationId, ct));
+            work.Run(null, "slash command registration", RegistrationTimeout, (_, ct) => registrar.EnsureRegisteredAsync(applicationId, ct));
         }
     }
 
@@ -36,11 +48,23 @@ public sealed class DiscordEventRouter(
             case "MESSAGE_CREATE":
                 if (MessageCreate.Parse(data) is not { } message || !_seen.Add("message:" + message.Id)) return;
                 if (messages.Accept(message, receivedAt) is not { } inbound) return;
-                work.Run(message.ChannelId, $"message {message.Id}", ct => messages.ReplyAsync(inbound, ct));
+                work.Run(message.ChannelId, $"message {message.Id}", MessageTimeout,
+                    (scope, ct) => scope.GetRequiredService<IDiscordResponder<InboundMessage>>().RespondAsync(inbound, ct));
                 break;
             case "INTERACTION_CREATE":
                 if (InteractionCreate.Parse(data) is not { } interaction || !_seen.Add("interaction:" + interaction.Id)) return;
-                work.Run(null, $"interaction {interaction.Id}", ct => interactions.HandleAsync(interaction, receivedAt, ct));
+                var received = new ReceivedInteraction(interaction, receivedAt);
+                work.Run(null, $"interaction {interaction.Id}", InteractionTimeout,
+                    (scope, ct) => scope.GetRequiredService<IDiscordResponder<ReceivedInteraction>>().RespondAsync(received, ct));
+                break;
+            case "GUILD_CREATE":
+                // Permissions topic, "Role Object": a bot's managed role carries tags.bot_id
+                if (data.Str("id") is { } guild && self.UserId is { } me
+                    && data.Items("roles").FirstOrDefault(r => r.Child("tags")?.Str("bot_id") == me) is { ValueKind: JsonValueKind.Object } role
+                    && role.Str("id") is { } roleId)
+                {
+                    self.LearnRole(guild, roleId);
+                }
                 break;
             case "RATE_LIMITED":
                 logger.LogWarning("Shard {Shard}: the gateway rate limited a request: {Payload}", shardId, data.GetRawText());

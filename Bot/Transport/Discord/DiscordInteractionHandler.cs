@@ -20,6 +20,9 @@ public sealed class DiscordInteractionHandler(
     /// <summary>Leaves a second of the 3 s for the network and Discord's own queueing.</summary>
     public static readonly TimeSpan DeferAfter = TimeSpan.FromSeconds(2);
 
+    /// <summary>JSON error code: "Interaction has already been acknowledged".</summary>
+    public const int AlreadyAcknowledged = 40060;
+
     public const string UnknownCommand = "I don't know that command.";
     public const string Failed = "Something went wrong on my side; nothing was changed. Please try again later.";
     public const string AttachmentUnreadable = "I couldn't read that file: attach a text file of at most 64 KB.";
@@ -47,7 +50,9 @@ public sealed class DiscordInteractionHandler(
         }
         var deferred = await messenger.DeferAsync(interaction.Id, interaction.Token, ephemeral: true, ct, updatesMessage: button).ConfigureAwait(false);
         Report(interaction, "deferral", deferred.IsSuccess, deferred.ErrorCode);
-        if (!deferred.IsSuccess) return; // 10062 (too late) or 40060 (already answered): never retried
+        // Receiving and Responding: 10062 means too late (nothing to edit); 40060 means an acknowledgement did arrive, and
+        // no answer at all (status 0) may hide one that did: in both the member is watching "thinking...", so edit it
+        if (!deferred.IsSuccess && deferred.ErrorCode != AlreadyAcknowledged && deferred.Status != 0) return;
         var edit = await messenger.EditOriginalAsync(interaction.ApplicationId, interaction.Token, await work.ConfigureAwait(false), ct).ConfigureAwait(false);
         Report(interaction, "edited answer", edit.IsSuccess, edit.ErrorCode);
     }

@@ -12,7 +12,7 @@ namespace CompanionBot.Transport.Discord;
 /// Decides which messages the bot answers (DMs always; in guilds when mentioned, replied to, or in an always-answer
 /// channel; never bots, webhooks or itself), and answers them through the pipeline with typing shown meanwhile.
 /// </summary>
-public sealed class DiscordMessageHandler(
+public sealed partial class DiscordMessageHandler(
     ConversationPipeline pipeline,
     DiscordMessenger messenger,
     DiscordApi api,
@@ -23,7 +23,16 @@ public sealed class DiscordMessageHandler(
     SecretRedactor redactor,
     ILogger<DiscordMessageHandler> logger)
 {
+    /// <summary>JSON error code: "Cannot reply without permission to read message history".</summary>
+    public const int CannotReplyWithoutReadHistory = 160002;
+
     private int _warnedEmptyContent;
+
+    [LoggerMessage(EventId = 1410, Level = LogLevel.Information, Message = "Message {Id}: no Read Message History in that channel (160002); sending the reply without a reference")]
+    private static partial void LogReplyWithoutReference(ILogger logger, string id);
+
+    /// <summary>Loads the channel settings into memory before the gateway connects, so the receive loop never reads the database.</summary>
+    public void Prepare() => _ = channels.AnswersWithoutMention("0", "0");
 
     /// <summary>The message as the pipeline should see it, or null when the bot stays quiet.</summary>
     public InboundMessage? Accept(MessageCreate message, DateTimeOffset receivedAt)
@@ -32,7 +41,9 @@ public sealed class DiscordMessageHandler(
         if (me is null || message.AuthorId == me || message.AuthorIsBot || message.FromWebhook) return null;
         if (message.Type is not (MessageCreate.DefaultType or MessageCreate.ReplyType)) return null;
 
+        var role = message.GuildId is { } inGuild ? self.RoleIn(inGuild) : null;
         var addressed = message.IsDm
+            || role is not null && (message.MentionedRoleIds.Contains(role) || message.Content.Contains($"<@&{role}>", StringComparison.Ordinal))
             || message.MentionedUserIds.Contains(me)
             || message.Content.Contains($"<@{me}>", StringComparison.Ordinal)
             || message.Content.Contains($"<@!{me}>", StringComparison.Ordinal)
@@ -48,6 +59,7 @@ public sealed class DiscordMessageHandler(
         var text = message.Content
             .Replace($"<@{me}>", "", StringComparison.Ordinal)
             .Replace($"<@!{me}>", "", StringComparison.Ordinal)
+            .Replace(role is null ? $"<@{me}>" : $"<@&{role}>", "", StringComparison.Ordinal)
             .Trim();
         var key = message.GuildId is { } guild ? RelationshipKey.InGuild(guild, message.AuthorId) : RelationshipKey.Dm(message.AuthorId);
         return new InboundMessage(message.Id, key, message.ChannelId, message.AuthorName, text, receivedAt);
@@ -57,7 +69,7 @@ public sealed class DiscordMessageHandler(
     {
         logger.LogDebug("Message {Id} from {Key}: {Text}", message.MessageId, message.Key, message.Text);
         TurnResult? turn;
-        await using (await TypingIndicator.StartAsync(api, message.ChannelId, time, ct).ConfigureAwait(false))
+        await using (TypingIndicator.Start(api, message.ChannelId, time, ct))
         {
             turn = await pipeline.HandleAsync(message, ct).ConfigureAwait(false);
         }
@@ -72,6 +84,12 @@ public sealed class DiscordMessageHandler(
         {
             var reference = i == 0 ? message.MessageId : null;
             var result = await messenger.SendAsync(message.ChannelId, parts[i], reference, Nonce(message.MessageId, i), ct).ConfigureAwait(false);
+            if (result.ErrorCode == CannotReplyWithoutReadHistory && reference is not null)
+            {
+                // Message resource, "Create Message": a reply needs Read Message History; say it without the reference
+                LogReplyWithoutReference(logger, message.MessageId);
+                result = await messenger.SendAsync(message.ChannelId, parts[i], null, Nonce(message.MessageId, i), ct).ConfigureAwait(false);
+            }
             if (result.IsSuccess) continue;
             var why = result.ErrorCode switch
             {

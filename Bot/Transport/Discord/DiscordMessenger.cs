@@ -56,13 +56,16 @@ public sealed class DiscordMessenger(DiscordApi api)
         return api.EditOriginalResponseAsync(applicationId, token, data, ct, reply.File);
     }
 
-    /// <summary>"Thinking…" (type 5), or for a pressed button an acknowledgement that the message will be updated (type 6).</summary>
-    public Task<RestResponse> DeferAsync(string interactionId, string token, bool ephemeral, CancellationToken ct, bool updatesMessage = false) =>
-        api.InteractionCallbackAsync(interactionId, token, new JsonObject
-        {
-            ["type"] = updatesMessage ? DeferredUpdateMessage : DeferredChannelMessageWithSource,
-            ["data"] = new JsonObject { ["flags"] = ephemeral ? EphemeralFlag : 0 },
-        }, ct);
+    /// <summary>
+    /// "Thinking…" (type 5, whose only data is the EPHEMERAL flag), or for a pressed button an acknowledgement that the
+    /// message will be updated (type 6, no data at all). Receiving and Responding, "Interaction Callback Type".
+    /// </summary>
+    public Task<RestResponse> DeferAsync(string interactionId, string token, bool ephemeral, CancellationToken ct, bool updatesMessage = false)
+    {
+        var body = new JsonObject { ["type"] = updatesMessage ? DeferredUpdateMessage : DeferredChannelMessageWithSource };
+        if (!updatesMessage && ephemeral) body["data"] = new JsonObject { ["flags"] = EphemeralFlag };
+        return api.InteractionCallbackAsync(interactionId, token, body, ct);
+    }
 
     public Task<RestResponse> EditOriginalAsync(string applicationId, string token, string content, CancellationToken ct) =>
         api.EditOriginalResponseAsync(applicationId, token, new JsonObject

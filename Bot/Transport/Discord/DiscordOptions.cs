@@ -22,6 +22,16 @@ public sealed class DiscordOptions
     /// <summary>The shards this process runs; empty runs all of them.</summary>
     public List<int> ShardIds { get; set; } = [];
 
+    /// <summary>
+    /// Ask for the privileged Message Content intent (needed to read guild messages that do not mention the bot). When
+    /// Discord refuses it (close 4014) the bot carries on without it rather than stopping.
+    /// </summary>
+    public bool MessageContentIntent { get; set; } = true;
+
+    /// <summary>REST requests per second across the bot: Discord's default is 50; large bots may be granted more.</summary>
+    [Range(1, 100_000)]
+    public int GlobalRequestsPerSecond { get; set; } = 50;
+
     /// <summary>Guild channels where the bot answers every message, not only mentions and replies.</summary>
     public List<string> AlwaysAnswerChannelIds { get; set; } = [];
 

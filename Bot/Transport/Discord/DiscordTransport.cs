@@ -4,6 +4,8 @@ using CompanionBot.Transport.Discord.Payloads;
 using CompanionBot.Transport.Discord.Rest;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
 
 namespace CompanionBot.Transport.Discord;
 
@@ -27,6 +29,8 @@ public sealed class DiscordTransport(
     IGatewayEventSink sink,
     HeartbeatFile heartbeatFile,
     SessionFile sessions,
+    SessionRestore restore,
+    DiscordMessageHandler messages,
     BackgroundWork work,
     IJitterSource jitter,
     TimeProvider time,
@@ -53,16 +57,20 @@ public sealed class DiscordTransport(
                 return new DiscordRunResult($"Discord:ShardIds contains {bad}, outside 0..{shardCount - 1} (Discord:ShardCount is {shardCount}).");
             }
             throttle.Configure(gateway.Limit);
+            messages.Prepare();
             if (gateway.Limit.Remaining < shardIds.Count)
             {
                 logger.LogWarning("Only {Remaining} session starts left today for {Shards} shard(s); identifies will wait for the budget to reset", gateway.Limit.Remaining, shardIds.Count);
             }
             logger.LogInformation("Running shard(s) {Ids} of {Count}", string.Join(",", shardIds), shardCount);
+            if (!shardIds.Contains(0)) GatewayLog.NoShardZero(logger, string.Join(",", shardIds)); // Gateway doc, "Sharding": DMs only reach shard 0
 
             using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var gatewayUrl = new GatewayUrl(new Uri(gateway.Url), FetchGatewayUrlAsync);
-            var context = new GatewayContext(settings.Token!, gatewayUrl, time, jitter, throttle, sink, heartbeatFile, sessions, redactor, logger, stopping.Token);
-            var running = shardIds.Select(id => new ShardSession(context, RestoredState(id, shardCount)).RunAsync(stopping.Token)).ToList();
+            var intents = new GatewayIntents(settings.MessageContentIntent);
+            var context = new GatewayContext(settings.Token!, gatewayUrl, time, jitter, throttle, sink, heartbeatFile, sessions, redactor, intents, logger, stopping.Token);
+            var states = await restore.RestoreAsync(shardIds, shardCount, cancellationToken).ConfigureAwait(false);
+            var running = states.Select(state => new ShardSession(context, state).RunAsync(stopping.Token)).ToList();
             running.Add(WatchTokenAsync(stopping.Token));
             string? fatal = null;
             try
@@ -98,19 +106,6 @@ public sealed class DiscordTransport(
         }
     }
 
-    private ShardState RestoredState(int shardId, int shardCount)
-    {
-        var state = new ShardState(shardId, shardCount);
-        if (sessions.Find(shardId, shardCount) is { } saved)
-        {
-            state.SessionId = saved.SessionId;
-            state.ResumeUrl = saved.ResumeUrl;
-            if (saved.Sequence is { } seq) state.See(seq);
-            logger.LogInformation("Shard {Shard}: resuming the session saved {Ago:0} s ago", shardId, (time.GetUtcNow() - saved.SavedAt).TotalSeconds);
-        }
-        return state;
-    }
-
     /// <summary>Ends the run when REST learns the token is bad (a 401 on any call), as a fatal "shard" -1.</summary>
     private async Task<ShardExit> WatchTokenAsync(CancellationToken stop)
     {
@@ -130,21 +125,41 @@ public sealed class DiscordTransport(
         return GatewayBotInfo.Parse(document.RootElement) is { } info && Uri.TryCreate(info.Url, UriKind.Absolute, out var url) ? url : null;
     }
 
-    /// <summary>GET /gateway/bot until it answers; a 401 is fatal (a bad token must not be retried in a loop).</summary>
+    /// <summary>
+    /// GET /gateway/bot until it answers (Polly retry: 2^n s, capped at 5 minutes, jittered to 50-100%); a 401 is fatal
+    /// (a bad token must not be retried in a loop).
+    /// </summary>
     private async Task<(GatewayBotInfo? Info, string? Fatal)> DiscoverAsync(CancellationToken ct)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            var response = await api.GetGatewayBotAsync(ct).ConfigureAwait(false);
-            if (response.Status == 401) return (null, RejectedToken);
-            if (response.IsSuccess && response.Body is not null)
+        var pipeline = new ResiliencePipelineBuilder<Discovery> { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions<Discovery>
             {
-                using var document = JsonDocument.Parse(response.Body.ToJsonString());
-                if (GatewayBotInfo.Parse(document.RootElement) is { } info) return (info, null);
-            }
-            var wait = TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, Math.Min(attempt, 9))) * (0.5 + jitter.NextDouble() / 2));
-            logger.LogWarning("GET /gateway/bot failed ({Problem}); trying again in {Seconds:0} s", response.Problem ?? "unreadable answer", wait.TotalSeconds);
-            await Task.Delay(wait, time, ct).ConfigureAwait(false);
-        }
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { Info: null, Fatal: null }),
+                MaxRetryAttempts = int.MaxValue,
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
+                    TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, Math.Min(args.AttemptNumber + 1, 9))) * (0.5 + jitter.NextDouble() / 2))),
+                OnRetry = args =>
+                {
+                    TransportLog.DiscoveryFailed(logger, args.Outcome.Result?.Problem ?? "unreadable answer", args.RetryDelay.TotalSeconds);
+                    return default;
+                },
+            })
+            .Build();
+        var found = await pipeline.ExecuteAsync(async token => await DiscoverOnceAsync(token).ConfigureAwait(false), ct).ConfigureAwait(false);
+        return (found.Info, found.Fatal);
     }
+
+    private async Task<Discovery> DiscoverOnceAsync(CancellationToken ct)
+    {
+        var response = await api.GetGatewayBotAsync(ct).ConfigureAwait(false);
+        if (response.Status == 401) return new Discovery(null, RejectedToken, null);
+        if (response.IsSuccess && response.Body is not null)
+        {
+            using var document = JsonDocument.Parse(response.Body.ToJsonString());
+            if (GatewayBotInfo.Parse(document.RootElement) is { } info) return new Discovery(info, null, null);
+        }
+        return new Discovery(null, null, response.Problem);
+    }
+
+    private sealed record Discovery(GatewayBotInfo? Info, string? Fatal, string? Problem);
 }

@@ -2,9 +2,14 @@ using CompanionBot.Transport.Discord.Rest;
 
 namespace CompanionBot.Transport.Discord;
 
-/// <summary>Shows "typing…" while a reply is produced: posted at once, then every 8 s (it lasts 10 s) until disposed.</summary>
+/// <summary>
+/// Shows "typing…" only when a reply takes a while (the model is being called): first after <see cref="ShowAfter"/>,
+/// then every 8 s (it lasts 10 s) until disposed. A quick reply sends none, so under load each answer costs one
+/// request, not two. Typing is a courtesy: the REST limiter drops it first when the global budget is short.
+/// </summary>
 public sealed class TypingIndicator : IAsyncDisposable
 {
+    public static readonly TimeSpan ShowAfter = TimeSpan.FromSeconds(1.5);
     public static readonly TimeSpan RepostEvery = TimeSpan.FromSeconds(8);
 
     private readonly CancellationTokenSource _stop;
@@ -13,15 +18,10 @@ public sealed class TypingIndicator : IAsyncDisposable
     private TypingIndicator(DiscordApi api, string channelId, TimeProvider time, CancellationToken ct)
     {
         _stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        _loop = RepostAsync(api, channelId, time, _stop.Token);
+        _loop = ShowAsync(api, channelId, time, _stop.Token);
     }
 
-    /// <summary>Posts the first indicator (its failure does not matter: typing is a courtesy) and keeps it alive.</summary>
-    public static async Task<TypingIndicator> StartAsync(DiscordApi api, string channelId, TimeProvider time, CancellationToken ct)
-    {
-        await api.TriggerTypingAsync(channelId, ct).ConfigureAwait(false);
-        return new TypingIndicator(api, channelId, time, ct);
-    }
+    public static TypingIndicator Start(DiscordApi api, string channelId, TimeProvider time, CancellationToken ct) => new(api, channelId, time, ct);
 
     public async ValueTask DisposeAsync()
     {
@@ -30,12 +30,13 @@ public sealed class TypingIndicator : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private static async Task RepostAsync(DiscordApi api, string channelId, TimeProvider time, CancellationToken ct)
+    private static async Task ShowAsync(DiscordApi api, string channelId, TimeProvider time, CancellationToken ct)
     {
+        await Task.Delay(ShowAfter, time, ct).ConfigureAwait(false);
         while (!ct.IsCancellationRequested)
         {
-            await Task.Delay(RepostEvery, time, ct).ConfigureAwait(false);
             await api.TriggerTypingAsync(channelId, ct).ConfigureAwait(false);
+            await Task.Delay(RepostEvery, time, ct).ConfigureAwait(false);
         }
     }
 }

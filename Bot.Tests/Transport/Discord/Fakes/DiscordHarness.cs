@@ -18,6 +18,7 @@ public sealed class DiscordHarness : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly string _directory;
     private readonly ServiceProvider _services;
+    private bool _killed;
 
     private DiscordHarness(FakeDiscord fake, SignallingClock clock, string directory, ServiceProvider services, Signals<string> logs)
     {
@@ -40,11 +41,39 @@ public sealed class DiscordHarness : IAsyncDisposable
     /// <summary>Every log line the bot wrote, formatted.</summary>
     public Signals<string> Logs { get; }
 
-    public static async Task<DiscordHarness> StartAsync(Action<FakeDiscord>? arrange = null, Action<IServiceCollection>? services = null, IDictionary<string, string?>? settings = null, Action<FakeDiscord, string>? files = null)
+    public static Task<DiscordHarness> StartAsync(Action<FakeDiscord>? arrange = null, Action<IServiceCollection>? services = null, IDictionary<string, string?>? settings = null, Action<FakeDiscord, string>? files = null) =>
+        StartAsync(null, null, arrange, services, settings, files);
+
+    /// <summary>
+    /// Simulates SIGKILL in-process: the fake drops the bot's socket without a close frame and refuses its reconnects,
+    /// and once the bot sits in its reconnect backoff its services are thrown away without a clean stop, so no close
+    /// 1000 reaches Discord and the session file keeps what the dead process last wrote. The fake and the data
+    /// directory (database, session file) survive for <see cref="RestartAsync"/>.
+    /// </summary>
+    public async Task KillAsync()
     {
-        var fake = await FakeDiscord.StartAsync();
+        var armed = Clock.Armed.Count;
+        var requests = Fake.Requests.Count;
+        Fake.RefuseAllConnections = true;
+        Fake.DropAllConnections();
+        await Fake.Requests.WaitForAsync(r => r.Status == 503 && r.Path.StartsWith("gateway", StringComparison.Ordinal), "a refused reconnect", requests);
+        await Clock.Armed.WaitForAsync(d => d > TimeSpan.Zero && d < TimeSpan.FromSeconds(30), "the reconnect backoff (not the 30 s connect timeout)", armed);
+        _killed = true;
+        await _stop.CancelAsync();
+        await Run.WaitAsync(Signals<int>.Guard);
+        Fake.RefuseAllConnections = false;
+    }
+
+    /// <summary>A new process on the same fake Discord and the same data directory (after <see cref="KillAsync"/>).</summary>
+    public Task<DiscordHarness> RestartAsync() => StartAsync(Fake, _directory, null, null, null, null);
+
+    private static async Task<DiscordHarness> StartAsync(FakeDiscord? existing, string? existingDirectory, Action<FakeDiscord>? arrange, Action<IServiceCollection>? services, IDictionary<string, string?>? settings, Action<FakeDiscord, string>? files)
+    {
+        var clock = new SignallingClock();
+        var fake = existing ?? await FakeDiscord.StartAsync();
+        fake.Clock = clock;
         arrange?.Invoke(fake);
-        var directory = Path.Combine(Path.GetTempPath(), "companion-discord-" + Guid.NewGuid().ToString("N"));
+        var directory = existingDirectory ?? Path.Combine(Path.GetTempPath(), "companion-discord-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         files?.Invoke(fake, directory);
         var config = new Dictionary<string, string?>
@@ -58,7 +87,6 @@ public sealed class DiscordHarness : IAsyncDisposable
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
 
-        var clock = new SignallingClock();
         var collection = new ServiceCollection();
         var logs = new Signals<string>();
         collection.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new ListLoggerProvider(logs)));
@@ -122,8 +150,9 @@ public sealed class DiscordHarness : IAsyncDisposable
         {
         }
         await _services.DisposeAsync();
-        await Fake.DisposeAsync();
         _stop.Dispose();
+        if (_killed) return; // the restarted process owns the fake and the directory now
+        await Fake.DisposeAsync();
         try
         {
             Directory.Delete(_directory, recursive: true);

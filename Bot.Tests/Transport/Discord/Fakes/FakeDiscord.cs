@@ -11,7 +11,8 @@ using Microsoft.Extensions.Logging;
 namespace CompanionBot.Tests.Transport.Discord.Fakes;
 
 /// <param name="Files">For a multipart request: each attached file's name and text (payload_json becomes <see cref="Body"/>).</param>
-public sealed record RecordedRequest(string Method, string Path, string? Authorization, string? UserAgent, JsonNode? Body, int Status, IReadOnlyDictionary<string, string>? Files = null)
+/// <param name="Timestamp">Stopwatch timestamp of arrival (load measurements).</param>
+public sealed record RecordedRequest(string Method, string Path, string? Authorization, string? UserAgent, JsonNode? Body, int Status, IReadOnlyDictionary<string, string>? Files = null, long Timestamp = 0)
 {
     public override string ToString() => $"{Method} {Path} -> {Status}";
 }
@@ -22,7 +23,8 @@ public sealed record ScriptedResponse(int Status, string? Body = null, IReadOnly
 /// <summary>
 /// A loopback fake of Discord on Kestrel (127.0.0.1, port 0): the REST routes the bot uses and a WebSocket gateway on
 /// /gateway (from /gateway/bot) and /gateway-resume (READY's resume_gateway_url), so tests can see which one was used.
-/// By default it ACKs heartbeats, answers Identify with READY and Resume with RESUMED.
+/// By default it ACKs heartbeats, answers Identify with READY (a new session) and Resume with the missed events and
+/// RESUMED (op 9 false for a session it does not know or that ended), and enforces <see cref="FakeDiscordRules"/>.
 /// </summary>
 public sealed class FakeDiscord : IAsyncDisposable
 {
@@ -31,9 +33,26 @@ public sealed class FakeDiscord : IAsyncDisposable
     public const string SessionId = "session-1";
 
     private readonly WebApplication _app;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, FakeGatewaySession> _sessions = [];
     private int _messageIds = 1000;
 
-    private FakeDiscord(WebApplication app) => _app = app;
+    private FakeDiscord(WebApplication app)
+    {
+        _app = app;
+        Rules = new FakeDiscordRules(() => Clock.GetUtcNow());
+    }
+
+    /// <summary>The clock the rules read (3 s to acknowledge, 120 frames a minute); tests share the bot's manual clock.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    public FakeDiscordRules Rules { get; }
+
+    /// <summary>The session the last Identify started (Discord keeps it for resuming after the connection is gone).</summary>
+    public FakeGatewaySession? LatestSession { get; private set; }
+
+    /// <summary>Every gateway connection attempt answers 503 (the bot's process is "gone" or Discord is down).</summary>
+    public bool RefuseAllConnections { get; set; }
 
     public string BaseUrl { get; private set; } = "";
 
@@ -57,6 +76,9 @@ public sealed class FakeDiscord : IAsyncDisposable
     public Func<RecordedRequest, ScriptedResponse?> Script { get; set; } = _ => null;
 
     public Func<FakeGatewayConnection, JsonNode, Task>? OnIdentify { get; set; }
+
+    /// <summary>Holds a request's answer (already decided and recorded) until the returned task completes: a slow or lost response.</summary>
+    public Func<RecordedRequest, Task?> Hold { get; set; } = _ => null;
 
     public Signals<RecordedRequest> Requests { get; } = new();
 
@@ -93,6 +115,18 @@ public sealed class FakeDiscord : IAsyncDisposable
         ["shard"] = new JsonArray(0, 1),
     };
 
+    /// <summary>Sees every dispatch a test sends (the interaction rules start their 3 s clock here).</summary>
+    internal void Observe(string type, JsonNode d)
+    {
+        if (type == "INTERACTION_CREATE") Rules.Created(d);
+    }
+
+    /// <summary>Aborts every open gateway connection without a close frame (the TCP connection just drops).</summary>
+    public void DropAllConnections()
+    {
+        foreach (var connection in Connections.Snapshot()) connection.Abort();
+    }
+
     internal async Task OnFrameAsync(FakeGatewayConnection connection, JsonNode frame)
     {
         switch ((int?)frame["op"])
@@ -102,25 +136,42 @@ public sealed class FakeDiscord : IAsyncDisposable
                 break;
             case 2:
                 if (OnIdentify is not null) await OnIdentify(connection, frame);
-                else if (AutoReady)
-                {
-                    var ready = Ready();
-                    ready["resume_gateway_url"] = BaseUrl.Replace("http://", "ws://", StringComparison.Ordinal) + "/gateway-resume";
-                    await connection.DispatchAsync("READY", ready);
-                }
+                else if (AutoReady) await StartSessionAsync(connection, frame);
                 break;
             case 6 when AutoReady:
-                await connection.DispatchAsync("RESUMED", new JsonObject());
+                FakeGatewaySession? resumed;
+                lock (_gate) resumed = _sessions.GetValueOrDefault((string?)frame["d"]?["session_id"] ?? "");
+                if (resumed is null || resumed.Ended) await connection.SendOpAsync(9, false);
+                else await resumed.ResumeAsync(connection, (long?)frame["d"]?["seq"]);
                 break;
         }
+    }
+
+    /// <summary>Answers an Identify as Discord does: a new session and READY on this connection.</summary>
+    public async Task StartSessionAsync(FakeGatewayConnection connection, JsonNode identify)
+    {
+                {
+                    FakeGatewaySession session;
+                    lock (_gate)
+                    {
+                        session = new FakeGatewaySession($"session-{_sessions.Count + 1}");
+                        _sessions[session.Id] = session;
+                        LatestSession = session;
+                    }
+                    var ready = Ready();
+                    ready["session_id"] = session.Id;
+                    ready["resume_gateway_url"] = BaseUrl.Replace("http://", "ws://", StringComparison.Ordinal) + "/gateway-resume";
+                    ready["shard"] = identify["d"]?["shard"]?.DeepClone() ?? new JsonArray(0, 1);
+                    await session.StartAsync(connection, ready);
+                }
     }
 
     private async Task HandleAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? "";
-        if (RefuseResumeConnections && path == "/gateway-resume")
+        if ((RefuseResumeConnections && path == "/gateway-resume") || (RefuseAllConnections && path is "/gateway" or "/gateway-resume"))
         {
-            Requests.Add(new RecordedRequest("GET", "gateway-resume", null, null, null, 503));
+            Requests.Add(new RecordedRequest("GET", path.TrimStart('/'), null, null, null, 503));
             context.Response.StatusCode = 503;
             return;
         }
@@ -133,7 +184,7 @@ public sealed class FakeDiscord : IAsyncDisposable
         if (context.WebSockets.IsWebSocketRequest)
         {
             using var socket = await context.WebSockets.AcceptWebSocketAsync();
-            var connection = new FakeGatewayConnection(socket, path, context.Request.QueryString.Value?.TrimStart('?') ?? "", this);
+            var connection = new FakeGatewayConnection(socket, path, context.Request.QueryString.Value?.TrimStart('?') ?? "", this, context.Abort);
             Connections.Add(connection);
             await connection.RunAsync(HeartbeatIntervalMs);
             return;
@@ -159,9 +210,10 @@ public sealed class FakeDiscord : IAsyncDisposable
             body = text.Length > 0 ? JsonNode.Parse(text) : null;
         }
         var route = path.StartsWith("/api/v10/", StringComparison.Ordinal) ? path["/api/v10/".Length..] : path;
-        var probe = new RecordedRequest(context.Request.Method, route, context.Request.Headers.Authorization.FirstOrDefault(), context.Request.Headers.UserAgent.FirstOrDefault(), body, 0, files);
-        var answer = Script(probe) ?? Default(probe);
+        var probe = new RecordedRequest(context.Request.Method, route, context.Request.Headers.Authorization.FirstOrDefault(), context.Request.Headers.UserAgent.FirstOrDefault(), body, 0, files, System.Diagnostics.Stopwatch.GetTimestamp());
+        var answer = Script(probe) ?? Rules.Check(probe) ?? Default(probe);
         Requests.Add(probe with { Status = answer.Status });
+        if (Hold(probe) is { } held) await held;
 
         context.Response.StatusCode = answer.Status;
         foreach (var (name, value) in answer.Headers ?? new Dictionary<string, string>()) context.Response.Headers[name] = value;
@@ -184,6 +236,8 @@ public sealed class FakeDiscord : IAsyncDisposable
                 ["session_start_limit"] = new JsonObject { ["total"] = 1000, ["remaining"] = 999, ["reset_after"] = 14_400_000, ["max_concurrency"] = 1 },
             }.ToJsonString());
         }
+        if (r.Method == "GET" && r.Path == "users/@me") return new ScriptedResponse(200, Ready()["user"]!.ToJsonString());
+        if (r.Method == "GET" && r.Path == "applications/@me") return new ScriptedResponse(200, new JsonObject { ["id"] = ApplicationId, ["name"] = "companion" }.ToJsonString());
         if (r.Method == "POST" && r.Path.EndsWith("/messages", StringComparison.Ordinal))
         {
             var id = Interlocked.Increment(ref _messageIds);

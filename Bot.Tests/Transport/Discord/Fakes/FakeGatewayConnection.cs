@@ -4,10 +4,18 @@ using System.Text.Json.Nodes;
 
 namespace CompanionBot.Tests.Transport.Discord.Fakes;
 
-/// <summary>One WebSocket connection on the fake gateway: records what the bot sends and lets a test script replies.</summary>
-public sealed class FakeGatewayConnection(WebSocket socket, string path, string query, FakeDiscord owner)
+/// <summary>
+/// One WebSocket connection on the fake gateway: records what the bot sends and lets a test script replies. Enforces
+/// the Gateway doc's send limits ("Sending Events", "Rate Limiting"): a frame over 4096 bytes closes with 4002, more
+/// than 120 frames in 60 s closes with 4008.
+/// </summary>
+public sealed class FakeGatewayConnection(WebSocket socket, string path, string query, FakeDiscord owner, Action abort)
 {
+    public const int MaxFrameBytes = 4096;
+    public const int MaxFramesPerMinute = 120;
+
     private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly Queue<DateTimeOffset> _recent = new();
     private int _sequence;
 
     public string Path { get; } = path;
@@ -22,7 +30,11 @@ public sealed class FakeGatewayConnection(WebSocket socket, string path, string 
 
     public bool AckHeartbeats { get; set; } = owner.AckHeartbeats;
 
-    public int Sequence => Volatile.Read(ref _sequence);
+    /// <summary>The session this connection serves, once READY or RESUMED was sent on it.</summary>
+    public FakeGatewaySession? Session { get; internal set; }
+
+    /// <summary>The close code the fake sent because the bot broke a rule (4002, 4008), if any.</summary>
+    public int? ClosedForViolation { get; private set; }
 
     public Task<JsonNode> WaitForOpAsync(int op, int from = 0) =>
         Frames.WaitForAsync(f => (int?)f["op"] == op, $"op {op} on {Path}", from);
@@ -33,11 +45,19 @@ public sealed class FakeGatewayConnection(WebSocket socket, string path, string 
 
     public Task SendOpAsync(int op, JsonNode? d) => SendAsync(new JsonObject { ["op"] = op, ["d"] = d, ["s"] = null, ["t"] = null });
 
-    public Task<int> DispatchAsync(string type, JsonNode d) => DispatchAsync(type, d, Interlocked.Increment(ref _sequence));
-
-    public async Task<int> DispatchAsync(string type, JsonNode d, int sequence)
+    /// <summary>A dispatch in this connection's session (numbered and kept for replay), as Discord sends events.</summary>
+    public Task<int> DispatchAsync(string type, JsonNode d)
     {
-        await SendAsync(new JsonObject { ["op"] = 0, ["t"] = type, ["s"] = sequence, ["d"] = d });
+        owner.Observe(type, d);
+        return Session is { } session ? session.DispatchAsync(type, d) : SendDispatchAsync(type, d, Interlocked.Increment(ref _sequence));
+    }
+
+    /// <summary>Sends an event again with a number of the test's choosing (a replay), outside the session log.</summary>
+    public Task<int> DispatchAsync(string type, JsonNode d, int sequence) => SendDispatchAsync(type, d, sequence);
+
+    internal async Task<int> SendDispatchAsync(string type, JsonNode d, int sequence)
+    {
+        await SendAsync(new JsonObject { ["op"] = 0, ["t"] = type, ["s"] = sequence, ["d"] = d.DeepClone() });
         return sequence;
     }
 
@@ -72,6 +92,7 @@ public sealed class FakeGatewayConnection(WebSocket socket, string path, string 
                     result = await socket.ReceiveAsync(buffer, CancellationToken.None);
                     if (result.MessageType == WebSocketMessageType.Close)
                     {
+                        Session?.Detach(this, (int?)result.CloseStatus);
                         ClientClosed.TrySetResult((int?)result.CloseStatus);
                         await CloseAsync(1000, "");
                         return;
@@ -79,6 +100,14 @@ public sealed class FakeGatewayConnection(WebSocket socket, string path, string 
                     message.Write(buffer, 0, result.Count);
                 }
                 while (!result.EndOfMessage);
+                if (Violation(message.Length) is { } code)
+                {
+                    ClosedForViolation = code;
+                    Session?.Detach(this, code);
+                    await CloseAsync(code, code == 4002 ? "Decode error." : "Rate limited.");
+                    ClientClosed.TrySetResult(null);
+                    return;
+                }
                 var frame = JsonNode.Parse(Encoding.UTF8.GetString(message.ToArray()))!;
                 Frames.Add(frame);
                 await owner.OnFrameAsync(this, frame);
@@ -86,8 +115,18 @@ public sealed class FakeGatewayConnection(WebSocket socket, string path, string 
         }
         catch (WebSocketException)
         {
+            Session?.Detach(this, null);
             ClientClosed.TrySetResult(null);
         }
+    }
+
+    private int? Violation(long bytes)
+    {
+        if (bytes > MaxFrameBytes) return 4002;
+        var now = owner.Clock.GetUtcNow();
+        while (_recent.Count > 0 && now - _recent.Peek() >= TimeSpan.FromSeconds(60)) _recent.Dequeue();
+        _recent.Enqueue(now);
+        return _recent.Count > MaxFramesPerMinute ? 4008 : null;
     }
 
     internal async Task SendRawAsync(string json)
@@ -104,6 +143,13 @@ public sealed class FakeGatewayConnection(WebSocket socket, string path, string 
         {
             _sendLock.Release();
         }
+    }
+
+    /// <summary>Drops the TCP connection without a close frame.</summary>
+    public void Abort()
+    {
+        Session?.Detach(this, null);
+        abort();
     }
 
     public override string ToString() => $"{Path}?{Query}";

@@ -10,10 +10,13 @@ public enum AfterClose
 /// <summary>What to do after the gateway closed the connection with a given code (protocol checklist §1.9).</summary>
 public static class CloseCodePolicy
 {
+    public const int DisallowedIntents = 4014;
+
     public static (AfterClose Action, string? FixMessage) For(int? code) => code switch
     {
         null => (AfterClose.Resume, null), // dropped without a close frame
-        1000 or 1001 => (AfterClose.Identify, null),
+        // Gateway doc, "Resuming": a close sent by Discord (even 1000/1001) leaves the session resumable; op 9 says when not
+        1000 or 1001 => (AfterClose.Resume, null),
         4000 or 4001 or 4002 or 4008 => (AfterClose.Resume, null),
         4003 or 4005 or 4007 or 4009 => (AfterClose.Identify, null),
         4004 => (AfterClose.Fatal, "Discord rejected the bot token (gateway close 4004): set a valid Discord:Token (environment variable Discord__Token) from the Bot page of the Discord Developer Portal."),

@@ -13,5 +13,6 @@ public sealed record GatewayContext(
     HeartbeatFile HeartbeatFile,
     SessionFile Sessions,
     SecretRedactor Redactor,
+    GatewayIntents Intents,
     ILogger Logger,
     CancellationToken Stopping);

@@ -5,21 +5,18 @@ namespace CompanionBot.Transport.Discord.Gateway;
 /// <summary>The frames the bot sends to the gateway.</summary>
 public static class GatewayPayloads
 {
-    /// <summary>GUILDS | GUILD_MESSAGES | DIRECT_MESSAGES | MESSAGE_CONTENT.</summary>
-    public const int Intents = (1 << 0) | (1 << 9) | (1 << 12) | (1 << 15);
-
     public const int MaxPayloadBytes = 4096;
 
     public static string Heartbeat(long? sequence) =>
         new JsonObject { ["op"] = 1, ["d"] = sequence is { } s ? JsonValue.Create(s) : null }.ToJsonString();
 
-    public static string Identify(string token, int shardId, int shardCount) => new JsonObject
+    public static string Identify(string token, int shardId, int shardCount, int intents) => new JsonObject
     {
         ["op"] = 2,
         ["d"] = new JsonObject
         {
             ["token"] = token,
-            ["intents"] = Intents,
+            ["intents"] = intents,
             ["properties"] = new JsonObject { ["os"] = OperatingSystemName(), ["browser"] = "companionbot", ["device"] = "companionbot" },
             ["shard"] = new JsonArray(shardId, shardCount),
             ["large_threshold"] = 50,

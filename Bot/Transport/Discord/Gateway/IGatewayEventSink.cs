@@ -11,6 +11,9 @@ public interface IGatewayEventSink
 {
     void OnReady(int shardId, ReadyEvent ready);
 
+    /// <summary>Who the bot is, when it is known without a READY (a session restored from the session file, or REST).</summary>
+    void OnIdentity(string userId, string applicationId);
+
     /// <param name="data">Owned by the callee (already cloned out of the frame's document).</param>
     void OnDispatch(int shardId, string type, JsonElement data);
 }

@@ -4,8 +4,11 @@ using Microsoft.Extensions.Options;
 
 namespace CompanionBot.Transport.Discord.Gateway;
 
-/// <summary>A shard's session as saved to disk.</summary>
-public sealed record SavedSession(int ShardId, int ShardCount, string SessionId, string? ResumeUrl, long? Sequence, DateTimeOffset SavedAt);
+/// <summary>
+/// A shard's session as saved to disk, with who the bot is (user and application id): after a Resume Discord sends no
+/// READY (Gateway doc, "Resuming"), so a restarted process cannot learn them from the session it resumes.
+/// </summary>
+public sealed record SavedSession(int ShardId, int ShardCount, string SessionId, string? ResumeUrl, long? Sequence, DateTimeOffset SavedAt, string? UserId = null, string? ApplicationId = null);
 
 /// <summary>
 /// Keeps each shard's session (id, resume url, sequence) in Discord:SessionFile, so a process that crashed and restarts
@@ -35,7 +38,7 @@ public sealed class SessionFile(IOptions<DiscordOptions> options, TimeProvider t
         lock (_gate)
         {
             if (state.SessionId is null) Sessions().Remove(state.ShardId);
-            else Sessions()[state.ShardId] = new SavedSession(state.ShardId, state.ShardCount, state.SessionId, state.ResumeUrl, state.Sequence, time.GetUtcNow());
+            else Sessions()[state.ShardId] = new SavedSession(state.ShardId, state.ShardCount, state.SessionId, state.ResumeUrl, state.Sequence, time.GetUtcNow(), state.UserId, state.ApplicationId);
             Write();
         }
     }

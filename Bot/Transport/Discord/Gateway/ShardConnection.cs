@@ -155,7 +155,7 @@ public sealed class ShardConnection(GatewayContext context, ShardState state)
             if (_interrupt.Task.IsCompleted) return;
             Log.LogInformation("Shard {Shard}/{Count}: identifying", state.ShardId, state.ShardCount);
             _readyTimer = context.Time.CreateTimer(_ => Interrupt(new ConnectionEnd(NextStep.Identify, "no READY within 15 s of Identify")), null, ReadyTimeout, Timeout.InfiniteTimeSpan);
-            _socket!.TrySend(GatewayPayloads.Identify(context.Token, state.ShardId, state.ShardCount), critical: true);
+            _socket!.TrySend(GatewayPayloads.Identify(context.Token, state.ShardId, state.ShardCount, context.Intents.Current), critical: true);
         }
         catch (OperationCanceledException)
         {
@@ -202,6 +202,8 @@ public sealed class ShardConnection(GatewayContext context, ShardState state)
                 _readyTimer?.Dispose();
                 state.SessionId = ready.SessionId;
                 state.ResumeUrl = ready.ResumeGatewayUrl;
+                state.UserId = ready.UserId;
+                state.ApplicationId = ready.ApplicationId;
                 state.FailedResumes = 0;
                 state.ConsecutiveFailures = 0;
                 context.Sessions.Save(state);
@@ -224,6 +226,11 @@ public sealed class ShardConnection(GatewayContext context, ShardState state)
     {
         var (action, fix) = CloseCodePolicy.For(frame.CloseCode);
         var why = $"gateway closed with {frame.CloseCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no code"} {context.Redactor.Redact(frame.CloseReason)}".TrimEnd();
+        if (frame.CloseCode == CloseCodePolicy.DisallowedIntents && context.Intents.DropMessageContent())
+        {
+            GatewayLog.MessageContentRefused(Log, state.ShardId);
+            return new ConnectionEnd(NextStep.Identify, why);
+        }
         return action switch
         {
             AfterClose.Fatal => new ConnectionEnd(NextStep.Fatal, why, fix),

@@ -13,6 +13,12 @@ public sealed class ShardState(int shardId, int shardCount)
 
     public string? ResumeUrl { get; set; }
 
+    /// <summary>The bot's user id from READY. Kept with the session: a resume gets RESUMED, never READY again.</summary>
+    public string? UserId { get; set; }
+
+    /// <summary>The bot's application id from READY, kept with the session for the same reason.</summary>
+    public string? ApplicationId { get; set; }
+
     public int FailedResumes { get; set; }
 
     public int ConsecutiveFailures { get; set; }

@@ -14,7 +14,8 @@ public sealed record MessageCreate(
     int Type,
     string Content,
     IReadOnlyList<string> MentionedUserIds,
-    string? RepliedToAuthorId)
+    string? RepliedToAuthorId,
+    IReadOnlyList<string> MentionedRoleIds)
 {
     public const int DefaultType = 0;
     public const int ReplyType = 19;
@@ -39,6 +40,7 @@ public sealed record MessageCreate(
             d.Int("type") ?? DefaultType,
             d.Str("content") ?? "",
             [.. d.Items("mentions").Select(m => m.Str("id")).OfType<string>()],
-            d.Child("referenced_message")?.Child("author")?.Str("id"));
+            d.Child("referenced_message")?.Child("author")?.Str("id"),
+            [.. d.Items("mention_roles").Select(r => r.ValueKind == JsonValueKind.String ? r.GetString() : null).OfType<string>()]);
     }
 }

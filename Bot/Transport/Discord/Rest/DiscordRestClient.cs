@@ -22,6 +22,7 @@ public sealed class DiscordRestClient(
 {
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(15);
     public static readonly TimeSpan MaxRateLimitWait = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan CloudflareBackoff = TimeSpan.FromMinutes(10);
     private const int MaxServerErrorRetries = 3;
 
     private readonly TaskCompletionSource _rejected = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -41,7 +42,10 @@ public sealed class DiscordRestClient(
             if (_tokenRejected && !request.IsInteraction) return RestResponse.Failed("the bot token was rejected (401)");
             if (limiter.InvalidRequestBudgetExhausted) return RestResponse.Failed("too many invalid requests in 10 minutes; holding off to avoid a ban");
 
-            var bucket = await limiter.EnterAsync(request, cancellationToken).ConfigureAwait(false);
+            if (await limiter.EnterAsync(request, cancellationToken).ConfigureAwait(false) is not { } bucket)
+            {
+                return new RestResponse(429, null, null, "global budget short; courtesy request skipped");
+            }
             HttpResponseMessage? response = null;
             try
             {
@@ -57,12 +61,23 @@ public sealed class DiscordRestClient(
             {
                 if (response is null)
                 {
+                    if (!request.RetryFailures) return RestResponse.Failed($"no answer from Discord for {request.RouteKey}");
                     if (++serverErrors > MaxServerErrorRetries) return RestResponse.Failed($"no response from Discord for {request.RouteKey}");
                     await Task.Delay(TimeSpan.FromSeconds(1 + 2 * (serverErrors - 1)), time, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
                 var status = (int)response.StatusCode;
                 var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+                if (status == 429 && body is null)
+                {
+                    // Opcodes and Status Codes / Rate Limits, "Invalid Request Limit": an HTML 429 with no JSON body is
+                    // Cloudflare blocking the IP, not a bucket limit; every request waits, none is retried now
+                    var ban = response.Headers.RetryAfter?.Delta ?? CloudflareBackoff;
+                    limiter.CountInvalid(status, null);
+                    limiter.PauseGlobally(ban);
+                    RestLog.CloudflareBlocked(logger, request.RouteKey, ban.TotalSeconds);
+                    return new RestResponse(429, null, null, "blocked by Cloudflare; every request paused");
+                }
                 if (status == 429)
                 {
                     var retryAfter = RetryAfter(response, body);
@@ -84,7 +99,7 @@ public sealed class DiscordRestClient(
                     _rejected.TrySetResult();
                     logger.LogError("Discord answered 401 Unauthorized: the bot token is invalid; REST disabled");
                 }
-                if (status is 500 or 502 or 503 or 504 or 524 && ++serverErrors <= MaxServerErrorRetries)
+                if (status is 500 or 502 or 503 or 504 or 524 && request.RetryFailures && ++serverErrors <= MaxServerErrorRetries)
                 {
                     await Task.Delay(TimeSpan.FromSeconds(1 + 2 * (serverErrors - 1)), time, cancellationToken).ConfigureAwait(false);
                     continue;
@@ -117,7 +132,7 @@ public sealed class DiscordRestClient(
         {
             message.Content = new StringContent(request.Body.ToJsonString(), Encoding.UTF8, "application/json");
         }
-        using var timeout = new CancellationTokenSource(RequestTimeout, time);
+        using var timeout = new CancellationTokenSource(request.Timeout ?? RequestTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {

@@ -8,7 +8,9 @@ namespace CompanionBot.Transport.Discord.Rest;
 /// Interaction routes authenticate with the token in the path and are exempt from the global limit.
 /// </summary>
 /// <param name="SkipWhenRateLimited">For courtesy calls (typing): a 429 ends the call instead of being waited out.</param>
-public sealed record RestRequest(HttpMethod Method, string Route, string Path, string MajorParameter, JsonNode? Body, bool IsInteraction = false, bool SkipWhenRateLimited = false, Commands.CommandFile? File = null)
+/// <param name="Timeout">Overrides the general request timeout (interaction callbacks must land inside Discord's 3 s).</param>
+/// <param name="RetryFailures">False: a 5xx or a missing answer is returned, not retried (a retried callback can only be late or a double acknowledgement).</param>
+public sealed record RestRequest(HttpMethod Method, string Route, string Path, string MajorParameter, JsonNode? Body, bool IsInteraction = false, bool SkipWhenRateLimited = false, Commands.CommandFile? File = null, TimeSpan? Timeout = null, bool RetryFailures = true)
 {
     public string RouteKey => $"{Method.Method} {Route}";
 }
