@@ -44,7 +44,7 @@ internal sealed class CommandKit : IDisposable
     public void CountReply(string scope, StanceDecision decision) =>
         Ledger.Save(new TurnRecord(RelationshipState.New(new RelationshipKey(scope, "counted"), Time.GetUtcNow(), new LedgerBaseline(0.1, 0.1)), null)
         {
-            Counters = Stats.CountersFor(scope, decision, Time.GetUtcNow()),
+            Counters = TurnCounters.Instance.CountersFor(scope, decision, Time.GetUtcNow()),
         });
 
     public ManualTimeProvider Time { get; } = new(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero));

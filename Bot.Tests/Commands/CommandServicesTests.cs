@@ -34,7 +34,8 @@ public sealed class CommandServicesTests
             Assert.That(personas.For("guild:g1").Name, Is.EqualTo("Mara"));
             Assert.That(personas.For("dm").Name, Is.EqualTo("Ella"));
             Assert.That(services.GetRequiredService<IChannelSettings>().AnswersWithoutMention("g1", "9"), Is.True);
-            Assert.That(services.GetRequiredService<IStatsRecorder>(), Is.SameAs(services.GetRequiredService<SqliteStatsStore>()));
+            Assert.That(services.GetRequiredService<IStatsRecorder>(), Is.SameAs(TurnCounters.Instance));
+            Assert.That(services.GetRequiredService<ICounterReader>(), Is.InstanceOf<SqliteStatsStore>());
             Assert.That(commands.Groups.Select(g => g.Name), Is.EquivalentTo(CommandCatalog.All.Select(c => c.Name)));
         });
     }

@@ -64,6 +64,18 @@ public sealed class BackupModeTests
     }
 
     [Test]
+    public async Task Backup_PostgresProvider_PointsToPgDump()
+    {
+        var (exit, _, error) = await ProgramRun.RunAsync("", new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "postgres",
+            ["Storage:ConnectionString"] = "Host=127.0.0.1;Port=9;Database=x;Username=u",
+        }, "backup", "copy.db");
+        Assert.That(exit, Is.EqualTo(2));
+        Assert.That(error, Does.StartWith("error: backup copies the SQLite ledger; with Storage:Provider=postgres back up the database with pg_dump"));
+    }
+
+    [Test]
     public void Report_BigDatabase_OneLinePerTenthAndNothingForASmallOne()
     {
         var big = new StringWriter();

@@ -20,6 +20,8 @@ public sealed class SettingsErrorTests
         new object[] { "Flood:ServerWindowSeconds", "0", "Flood:ServerWindowSeconds must be between 1 and 3600, got 0" },
         new object[] { "Llm:RetryJitter", "1.5", "Llm:RetryJitter must be between 0 and 1, got 1.5" },
         new object[] { "Discord:ShardCount", "0", "Discord:ShardCount must be between 1 and 10000, got 0" },
+        new object[] { "Storage:Provider", "mysql", "Storage:Provider must be sqlite or postgres" },
+        new object[] { "Logging:LogLevel:Default", "banana", "Logging:LogLevel:Default must be one of Trace, Debug, Information, Warning, Error, Critical, None, got 'banana'" },
     ];
 
     [TestCaseSource(nameof(BadSettings))]

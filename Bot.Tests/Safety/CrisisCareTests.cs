@@ -66,7 +66,7 @@ public sealed class CrisisCareTests
         {
             await h.SayAsync(Member, "hey, how's your night going?");
             await h.SayAsync(Member, $"i want to kill myself, {canary}");
-            Assert.That(h.Counters.Read(CounterNames.CrisisReferrals, CounterNames.AllScopes, "2026"), Is.EqualTo(1));
+            Assert.That(h.Counters.Total(CounterNames.SafetyReferral, null, "2026"), Is.EqualTo(1));
             Assert.That(h.History.Recent(Member, 50).Select(t => t.Text), Has.None.Contains(canary));
             h.Database.CheckpointTruncate();
         }
@@ -92,7 +92,8 @@ public sealed class CrisisCareTests
             while (r.Read()) list.Add(r.GetString(0));
             return list;
         });
-        Assert.That(rows, Is.EqualTo(new[] { "crisis_referrals|all|2026" }));
+        Assert.That(rows, Is.EquivalentTo(new[] { $"safety.referral|{Member.Scope}|2026-06", $"stance.support|{Member.Scope}|2026-06" }),
+            "one referral counted once, under the one naming scheme; no member id in any row");
     }
 
     [Test]

@@ -22,7 +22,7 @@ public sealed class PipelineHarness : IDisposable
         Database = new SqliteDatabase(path, 5, secureDelete);
         Store = new SqliteLedgerStore(Database);
         History = new SqliteHistoryStore(Database, Options.Create(new StorageOptions()));
-        Counters = new SqliteCounterStore(Database);
+        Counters = new SqliteStatsStore(Database);
         Pipeline = new ConversationPipeline(Store, new FixedPersonaProvider(Engine.DefaultPersona), Engine.Appraiser,
             new RelationshipLedger(), new StanceEngine(), new PromptComposer(),
             new ReplyWriter(model ?? new OfflineChatModel(), new OfflineVoice()), new MemberGate(),
@@ -32,7 +32,7 @@ public sealed class PipelineHarness : IDisposable
     public SqliteDatabase Database { get; }
     public SqliteLedgerStore Store { get; }
     public SqliteHistoryStore History { get; }
-    public SqliteCounterStore Counters { get; }
+    public SqliteStatsStore Counters { get; }
     public ConversationPipeline Pipeline { get; }
     public DateTimeOffset Now { get; set; } = new(2026, 6, 1, 22, 0, 0, TimeSpan.Zero);
 

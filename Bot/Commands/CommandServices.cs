@@ -9,14 +9,8 @@ public static class CommandServices
 {
     public static IServiceCollection AddCompanionCommands(this IServiceCollection services)
     {
-        services.AddSingleton<PersonaVersionStore>();
         services.AddSingleton<GuildPersonaProvider>();
         services.AddSingleton<IPersonaProvider>(sp => sp.GetRequiredService<GuildPersonaProvider>());
-        services.AddSingleton<SqliteMemberData>();
-        services.AddSingleton<SqliteStatsStore>();
-        services.AddSingleton<IStatsRecorder>(sp => sp.GetRequiredService<SqliteStatsStore>());
-        services.AddSingleton<SqliteChannelSettings>();
-        services.AddSingleton<IChannelSettings>(sp => sp.GetRequiredService<SqliteChannelSettings>());
         services.AddSingleton<PersonaPreview>();
         services.AddSingleton<ICommandGroup, RapportCommands>();
         services.AddSingleton<ICommandGroup, ForgetCommand>();

@@ -7,7 +7,7 @@ using CompanionBot.Storage;
 namespace CompanionBot.Commands;
 
 /// <summary>/companion stats (anonymous counts, no content) and /companion channels add|remove|list.</summary>
-public sealed class CompanionCommands(SqliteStatsStore stats, SqliteChannelSettings channels) : ICommandGroup
+public sealed class CompanionCommands(ICounterReader stats, IChannelSettingsStore channels) : ICommandGroup
 {
     public string Name => "companion";
 
@@ -25,7 +25,7 @@ public sealed class CompanionCommands(SqliteStatsStore stats, SqliteChannelSetti
     {
         var values = stats.Read(request.Scope);
         if (values.Count == 0) return new CommandReply("No replies counted here yet.");
-        var period = SqliteStatsStore.PeriodOf(request.At);
+        var period = CounterNames.PeriodOf(request.At);
         var sb = new StringBuilder("Counts only: no names, no message content.");
         sb.AppendLine().Append(CultureInfo.InvariantCulture, $"This month ({period}): ").Append(Line(values.Where(v => v.Period == period)));
         sb.AppendLine().Append("All time: ").Append(Line(values));
@@ -35,10 +35,10 @@ public sealed class CompanionCommands(SqliteStatsStore stats, SqliteChannelSetti
     private static string Line(IEnumerable<CounterValue> values)
     {
         var totals = values.GroupBy(v => v.Name).ToDictionary(g => g.Key, g => g.Sum(v => v.Value), StringComparer.Ordinal);
-        var replies = totals.Where(t => t.Key.StartsWith(SqliteStatsStore.StancePrefix, StringComparison.Ordinal)).Sum(t => t.Value);
-        var parts = WireNames.All<Stance>().Select(s => $"{s} {totals.GetValueOrDefault(SqliteStatsStore.StancePrefix + s)}");
+        var replies = totals.Where(t => t.Key.StartsWith(CounterNames.StancePrefix, StringComparison.Ordinal)).Sum(t => t.Value);
+        var parts = WireNames.All<Stance>().Select(s => $"{s} {totals.GetValueOrDefault(CounterNames.StancePrefix + s)}");
         return string.Create(CultureInfo.InvariantCulture,
-            $"{replies} replies · {string.Join(" · ", parts)} · safety referrals {totals.GetValueOrDefault(SqliteStatsStore.SafetyReferral)}");
+            $"{replies} replies · {string.Join(" · ", parts)} · safety referrals {totals.GetValueOrDefault(CounterNames.SafetyReferral)}");
     }
 
     private CommandReply List(string guildId)

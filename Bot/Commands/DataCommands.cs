@@ -4,7 +4,7 @@ using CompanionBot.Storage;
 namespace CompanionBot.Commands;
 
 /// <summary>/forget (here or everywhere, after confirmation, for real) and /export (this scope only, as JSON).</summary>
-public sealed class ForgetCommand(ILedgerStore store, SqliteMemberData memberData, MemberGate gate) : ICommandGroup
+public sealed class ForgetCommand(ILedgerStore store, IMemberData memberData, MemberGate gate) : ICommandGroup
 {
     public string Name => "forget";
 
@@ -39,12 +39,12 @@ public sealed class ForgetCommand(ILedgerStore store, SqliteMemberData memberDat
         else store.Delete(request.Key);
         return new CommandReply(
             $"Deleted everything stored about you {where}: {RapportCommands.DeletedText(counts)}. " +
-            "The rows are gone and the database's write-ahead log was checkpointed and truncated, so no copy is left behind. " +
+            memberData.DeletionNote + " " +
             "If you talk to me again, we start as strangers.");
     }
 }
 
-public sealed class ExportCommand(SqliteMemberData memberData) : ICommandGroup
+public sealed class ExportCommand(IMemberData memberData) : ICommandGroup
 {
     public string Name => "export";
 

@@ -10,7 +10,7 @@ namespace CompanionBot.Commands;
 /// /persona: moderators tune this server's persona. Every change is validated in full before it is saved (the
 /// version in force stays otherwise), saved as a new version with its exact YAML text, and recorded with who and when.
 /// </summary>
-public sealed class PersonaCommands(PersonaVersionStore versions, IPersonaProvider personas, PersonaPreview preview)
+public sealed class PersonaCommands(CompanionBot.Storage.IPersonaVersionStore versions, IPersonaProvider personas, PersonaPreview preview)
     : ICommandGroup
 {
     public const int MaxYamlChars = 64 * 1024;

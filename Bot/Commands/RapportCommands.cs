@@ -6,7 +6,7 @@ using CompanionBot.Storage;
 namespace CompanionBot.Commands;
 
 /// <summary>/rapport view, why and reset. Reset asks to confirm and works once a day per relationship.</summary>
-public sealed class RapportCommands(ILedgerStore store, SqliteMemberData memberData, IPersonaProvider personas, MemberGate gate) : ICommandGroup
+public sealed class RapportCommands(ILedgerStore store, IMemberData memberData, IPersonaProvider personas, MemberGate gate) : ICommandGroup
 {
     public static readonly TimeSpan ResetInterval = TimeSpan.FromDays(1);
 

@@ -84,6 +84,11 @@ public static class BotProgram
             await io.Error.WriteLineAsync($"error: {ex.Message}\n\n{CommandLine.Usage}").ConfigureAwait(false);
             return 2;
         }
+        catch (InvalidSettingsException ex)
+        {
+            foreach (var problem in ex.Problems) await io.Error.WriteLineAsync($"configuration error: {problem}").ConfigureAwait(false);
+            return 2;
+        }
         catch (OptionsValidationException ex)
         {
             foreach (var failure in ex.Failures) await io.Error.WriteLineAsync($"configuration error: {failure}").ConfigureAwait(false);
@@ -119,6 +124,7 @@ public static class BotProgram
         Mode.Eval => EvalMode.RunAsync(commandLine, host.Services, io, cancellationToken),
         Mode.Bench => BenchMode.RunAsync(commandLine, host.Services, io, cancellationToken),
         Mode.Backup => BackupMode.RunAsync(commandLine, host.Services, io, cancellationToken),
+        Mode.Migrate => MigrateMode.RunAsync(commandLine, host.Services, io, cancellationToken),
         _ => throw new CommandLineException($"unknown mode {mode}"),
     };
 }

@@ -19,6 +19,8 @@ public static class CompanionHost
             DisableDefaults = false,
         });
         builder.Configuration.AddInMemoryCollection(overrides);
+        // Log levels are read while the host is built, before any settings check could run: check them first.
+        if (SettingValues.UnreadableLogLevels(builder.Configuration) is { Count: > 0 } problems) throw new InvalidSettingsException(problems);
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         if (mode != Mode.Discord)

@@ -27,9 +27,7 @@ public static class CompanionServices
         services.AddValidatedOptions<DiscordOptions>(configuration, DiscordOptions.Section);
         services.AddValidatedOptions<PromptOptions>(configuration, PromptOptions.Section);
 
-        services.AddSingleton<SqliteDatabase>();
-        services.AddSingleton<ILedgerStore, SqliteLedgerStore>();
-        services.AddSingleton<IHistoryStore, SqliteHistoryStore>();
+        services.AddStorage(configuration);
         services.AddSingleton(_ => DefaultPersona.Load());
         services.AddCompanionCommands();
 
@@ -44,7 +42,6 @@ public static class CompanionServices
         services.AddSingleton<MemberGate>();
         services.AddValidatedOptions<FloodOptions>(configuration, FloodOptions.Section);
         services.AddSingleton<FloodGuard>();
-        services.AddSingleton<SqliteCounterStore>();
         services.AddSingleton<SafetyGate>();
         services.AddSingleton<ConversationPipeline>();
         return services;

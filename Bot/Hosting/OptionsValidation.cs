@@ -30,7 +30,9 @@ public sealed partial class AnnotatedOptionsValidator<TOptions>(string section) 
         if (member is null) return $"{section}: {message}";
         var value = typeof(TOptions).GetProperty(member, BindingFlags.Public | BindingFlags.Instance)?.GetValue(options);
         var got = value is IConvertible number && IsNumber(value) ? $", got {number.ToString(CultureInfo.InvariantCulture)}" : "";
-        return $"{section}:{member} {message}{got}";
+        var key = $"{section}:{member}";
+        // A message that already names its key ("Storage:Provider must be ...") is not prefixed twice.
+        return message.StartsWith(key, StringComparison.Ordinal) ? $"{message}{got}" : $"{key} {message}{got}";
     }
 
     /// <summary>"The field X must be between 0 and 600." and "The X field is required." lose their preamble.</summary>

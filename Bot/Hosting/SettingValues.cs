@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace CompanionBot.Hosting;
 
@@ -23,6 +24,20 @@ public static class SettingValues
                 yield return problem;
             }
         }
+    }
+
+    /// <summary>Every Logging:...:LogLevel:* value that is not a level name ("Warning") or number.</summary>
+    public static IReadOnlyList<string> UnreadableLogLevels(IConfiguration configuration) =>
+        configuration.GetSection("Logging").AsEnumerable(makePathsRelative: false)
+            .Where(kv => kv.Value is not null && IsLogLevelKey(kv.Key) && !Enum.TryParse<LogLevel>(kv.Value, ignoreCase: true, out _))
+            .OrderBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => $"{kv.Key} must be one of {string.Join(", ", Enum.GetNames<LogLevel>())}, got '{kv.Value}'")
+            .ToList();
+
+    private static bool IsLogLevelKey(string key)
+    {
+        var parts = key.Split(':');
+        return parts.Length >= 3 && parts[^2].Equals("LogLevel", StringComparison.OrdinalIgnoreCase);
     }
 
     private static IEnumerable<string> Check(Type type, IConfigurationSection section, string key)

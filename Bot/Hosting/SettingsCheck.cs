@@ -43,3 +43,9 @@ public static class SettingsChecks
     public static IReadOnlyList<string> Problems(IServiceProvider services) =>
         services.GetServices<ISettingsCheck>().SelectMany(c => c.Problems(services)).ToList();
 }
+
+/// <summary>Settings found unreadable before the host could be built (log levels); one line each, like the checks.</summary>
+public sealed class InvalidSettingsException(IReadOnlyList<string> problems) : Exception(string.Join("; ", problems))
+{
+    public IReadOnlyList<string> Problems { get; } = problems;
+}

@@ -21,7 +21,12 @@ public static class BackupMode
         commandLine.Allow("force", "db");
         commandLine.AllowPositional(1);
         if (commandLine.Positional.Count != 1) throw new CommandLineException("backup needs the path of the copy to write, e.g. backup backups/companion-2026-06-01.db");
-        var source = services.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath;
+        var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        if (storage.UsesPostgres)
+        {
+            throw new CommandLineException("backup copies the SQLite ledger; with Storage:Provider=postgres back up the database with pg_dump");
+        }
+        var source = storage.DatabasePath;
         var reporter = new BackupProgressReporter(io.Error, ProgressFromPages);
         var result = await Task.Run(() => SqliteBackup.Run(source, commandLine.Positional[0], commandLine.Flag("force"),
             progress: reporter.Report, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);

@@ -14,6 +14,13 @@ public static class BenchMode
         var settings = BenchSettings.From(commandLine);
         try
         {
+            if (commandLine.Flag("postgres"))
+            {
+                var levels = Levels(commandLine.Option("levels") ?? "1,2,4");
+                var pg = await new PostgresBench(services, io.Error).RunAsync(settings, levels, cancellationToken).ConfigureAwait(false);
+                await io.Out.WriteLineAsync(settings.Json ? pg.ToJson() : pg.ToText()).ConfigureAwait(false);
+                return 0;
+            }
             var result = await new BenchRunner(services, io.Error).RunAsync(settings, cancellationToken).ConfigureAwait(false);
             await io.Out.WriteLineAsync(settings.Json ? result.ToJson() : result.ToText()).ConfigureAwait(false);
             return 0;
@@ -23,5 +30,14 @@ public static class BenchMode
             await io.Error.WriteLineAsync("bench: cancelled").ConfigureAwait(false);
             return 130;
         }
+    }
+
+    /// <summary>--levels "1,2,4": how many concurrent pipelines each PostgreSQL level runs.</summary>
+    private static int[] Levels(string text)
+    {
+        var parts = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var levels = parts.Select(p => int.TryParse(p, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 32 ? n : 0).ToArray();
+        if (levels.Length == 0 || levels.Contains(0)) throw new CommandLineException($"--levels must be whole numbers 1-32 separated by commas, got '{text}'");
+        return levels;
     }
 }

@@ -1,4 +1,3 @@
-using CompanionBot.Hosting;
 using CompanionBot.Terminal;
 using CompanionBot.Transport.Discord;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace CompanionBot.Modes;
 
 /// <summary>
-/// The Discord bot. The mode only chooses which hosted services run (<see cref="CompanionHost"/> adds
+/// The Discord bot. The mode only chooses which hosted services run (the composition root adds
 /// <see cref="DiscordHostedService"/>); the host runs it. This waits until the host is asked to stop (Ctrl+C, SIGTERM)
 /// or the transport ends: exit 0 after a clean stop, exit 2 with one line naming the setting to fix when Discord
 /// refused to continue (a missing or bad token, a bad shard setting).

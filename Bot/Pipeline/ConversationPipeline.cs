@@ -60,11 +60,13 @@ public sealed class ConversationPipeline(
 
         // One durable transaction for the whole turn, before the reply is sent: a crash before it leaves the
         // message unhandled (a replay answers it), a crash after it loses nothing that was acknowledged.
-        store.Save(new TurnRecord(after, message.MessageId)
+        // False: another process (or a replay) handled this id meanwhile; the unique claim wrote nothing, send nothing.
+        var saved = store.Save(new TurnRecord(after, message.MessageId)
         {
             History = history?.EntryFor(decision, message.Text, reply.Body, now),
-            Counters = [.. SafetyGate.CountersFor(decision, now), .. stats?.CountersFor(message.Key.Scope, decision, now) ?? []],
+            Counters = (stats ?? TurnCounters.Instance).CountersFor(message.Key.Scope, decision, now),
         });
+        if (!saved) return null;
         return new TurnResult(message, appraisal, change with { After = after }, decision, prompt, reply);
     }
 }

@@ -3,9 +3,10 @@ namespace CompanionBot.Pipeline;
 /// <summary>
 /// One message at a time per member (across servers and DMs): two messages never race on a ledger row, and a
 /// member never has more than one model request in flight. A member's gate lives only while someone holds or waits
-/// for it, so memory follows the members in flight, not every member ever seen.
+/// for it, so memory follows the members in flight, not every member ever seen. With <paramref name="leases"/> (several
+/// processes on one PostgreSQL database) the gate also holds the member's cross-process lease for the whole turn.
 /// </summary>
-public sealed class MemberGate
+public sealed class MemberGate(CompanionBot.Storage.IMemberLeases? leases = null)
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Entry> _gates = new(StringComparer.Ordinal);
@@ -40,7 +41,16 @@ public sealed class MemberGate
             Leave(memberId, entry, held: false);
             throw;
         }
-        return new Release(this, memberId, entry);
+        if (leases is null) return new Release(this, memberId, entry, null);
+        try
+        {
+            return new Release(this, memberId, entry, await leases.AcquireAsync(memberId, cancellationToken).ConfigureAwait(false));
+        }
+        catch
+        {
+            Leave(memberId, entry, held: true);
+            throw;
+        }
     }
 
     private void Leave(string memberId, Entry entry, bool held)
@@ -59,13 +69,21 @@ public sealed class MemberGate
         public int Users { get; set; }
     }
 
-    private sealed class Release(MemberGate owner, string memberId, Entry entry) : IDisposable
+    private sealed class Release(MemberGate owner, string memberId, Entry entry, IDisposable? lease) : IDisposable
     {
         private int _released;
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _released, 1) == 0) owner.Leave(memberId, entry, held: true);
+            if (Interlocked.Exchange(ref _released, 1) != 0) return;
+            try
+            {
+                lease?.Dispose();
+            }
+            finally
+            {
+                owner.Leave(memberId, entry, held: true);
+            }
         }
     }
 }

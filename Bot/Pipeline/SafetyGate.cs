@@ -4,13 +4,12 @@ using CompanionBot.Pipeline;
 using CompanionBot.Prompting;
 using CompanionBot.Replies;
 using CompanionBot.Stances;
-using CompanionBot.Storage;
 
 namespace CompanionBot.Pipeline;
 
 /// <summary>
-/// The pipeline's safety edges: flood limits (never for a crisis message) and the anonymous count of crisis
-/// referrals per calendar year (no member id, no text).
+/// The pipeline's safety edges: flood limits (never for a crisis message). Crisis referrals are counted by
+/// <c>Storage.TurnCounters</c>, once, under the one counters naming scheme.
 /// </summary>
 public sealed class SafetyGate(FloodGuard flood)
 {
@@ -23,10 +22,6 @@ public sealed class SafetyGate(FloodGuard flood)
 
     public FloodVerdict Admit(InboundMessage message, MessageAppraisal appraisal) =>
         appraisal.Has(Signal.Crisis) ? FloodVerdict.Admitted : flood.Check(message);
-
-    /// <summary>The anonymous yearly referral count a new crisis adds (aftercare turns do not count again).</summary>
-    public static IReadOnlyList<CounterIncrement> CountersFor(StanceDecision decision, DateTimeOffset now) =>
-        decision.Rule == "safety.crisis" ? [new(CounterNames.CrisisReferrals, CounterNames.AllScopes, CounterNames.Year(now))] : [];
 
     /// <summary>The one "slow down" note a flooding member gets per window; the ledger does not move.</summary>
     public static TurnResult Throttled(InboundMessage message, MessageAppraisal appraisal, RelationshipState state, Personas.PersonaConfig persona)

@@ -20,14 +20,14 @@ internal sealed class GroupCommit(SqliteDatabase database, bool enabled)
     private List<Turn> _queue = [];
     private bool _leading;
 
-    public void Save(TurnRecord record)
+    /// <summary>False when the message id was already handled (nothing of this turn was written).</summary>
+    public bool Save(TurnRecord record)
     {
         var turn = new Turn(record);
         if (!enabled)
         {
             Commit([turn]);
-            turn.ThrowIfFailed();
-            return;
+            return turn.Result();
         }
         bool lead;
         lock (_gate)
@@ -36,11 +36,7 @@ internal sealed class GroupCommit(SqliteDatabase database, bool enabled)
             lead = !_leading;
             _leading = true;
         }
-        if (!lead && !turn.WaitForOutcome())
-        {
-            turn.ThrowIfFailed();
-            return;
-        }
+        if (!lead && !turn.WaitForOutcome()) return turn.Result();
 
         List<Turn> batch;
         lock (_gate)
@@ -60,7 +56,7 @@ internal sealed class GroupCommit(SqliteDatabase database, bool enabled)
                 else _queue[0].TakeTheLead();
             }
         }
-        turn.ThrowIfFailed();
+        return turn.Result();
     }
 
     private void Commit(List<Turn> batch)
@@ -69,7 +65,7 @@ internal sealed class GroupCommit(SqliteDatabase database, bool enabled)
         {
             database.Write((_, tx) =>
             {
-                foreach (var t in batch) SqliteLedgerStore.WriteTurn(database, tx, t.Record, t.Json);
+                foreach (var t in batch) t.Applied = SqliteLedgerStore.WriteTurn(database, tx, t.Record, t.Json);
                 return 0;
             });
             foreach (var t in batch) t.Complete(null);
@@ -91,6 +87,9 @@ internal sealed class GroupCommit(SqliteDatabase database, bool enabled)
         private bool _lead;
 
         public TurnRecord Record => record;
+
+        /// <summary>False when the turn's message id was already handled and nothing was written.</summary>
+        public bool Applied { get; set; }
 
         /// <summary>Serialized on the caller's thread, before the queue: less work inside the shared transaction, and
         /// a state that cannot be written fails its own caller before it ever joins a batch.</summary>
@@ -117,9 +116,10 @@ internal sealed class GroupCommit(SqliteDatabase database, bool enabled)
             _signal.Set();
         }
 
-        public void ThrowIfFailed()
+        public bool Result()
         {
             if (_error is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(_error);
+            return Applied;
         }
     }
 }

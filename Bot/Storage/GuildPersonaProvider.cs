@@ -9,7 +9,7 @@ namespace CompanionBot.Storage;
 /// the default persona when the scope has none. A stored version that no longer parses never crashes a reply: the
 /// default is served and a warning logged once per version.
 /// </summary>
-public sealed class GuildPersonaProvider(PersonaVersionStore store, PersonaConfig defaultPersona, ILogger<GuildPersonaProvider> logger)
+public sealed class GuildPersonaProvider(CompanionBot.Storage.IPersonaVersionStore store, PersonaConfig defaultPersona, ILogger<GuildPersonaProvider> logger)
     : IPersonaProvider
 {
     private readonly ConcurrentDictionary<string, (int Version, PersonaConfig Persona)> _cache = new(StringComparer.Ordinal);

@@ -13,8 +13,12 @@ public interface ILedgerStore
     /// <summary>Saves the state and marks the message handled, in one durable transaction.</summary>
     void Save(RelationshipState state, string? messageId);
 
-    /// <summary>Saves everything a handled message writes (<see cref="TurnRecord"/>) in one durable transaction.</summary>
-    void Save(TurnRecord record);
+    /// <summary>
+    /// Saves everything a handled message writes (<see cref="TurnRecord"/>) in one durable transaction. False, with
+    /// nothing written, when the message id was already handled: the claim is the table's unique key, checked inside
+    /// the transaction, so two processes racing on one id cannot both apply it.
+    /// </summary>
+    bool Save(TurnRecord record);
 
     /// <summary>Deletes the relationship and every row keyed to it (turns, handled ids). Returns rows deleted.</summary>
     int Delete(RelationshipKey key);

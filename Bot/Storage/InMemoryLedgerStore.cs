@@ -16,10 +16,11 @@ public sealed class InMemoryLedgerStore : ILedgerStore
     public void Save(RelationshipState state, string? messageId) => Save(new TurnRecord(state, messageId));
 
     /// <summary>Keeps the state and the handled mark; simulations keep no history and no counters.</summary>
-    public void Save(TurnRecord record)
+    public bool Save(TurnRecord record)
     {
+        if (record.MessageId is not null && !_processed.TryAdd(record.MessageId, record.State.Key)) return false;
         _states[record.State.Key] = record.State;
-        if (record.MessageId is not null) _processed[record.MessageId] = record.State.Key;
+        return true;
     }
 
     public int Delete(RelationshipKey key) => Remove(k => k == key);

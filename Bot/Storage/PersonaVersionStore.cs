@@ -11,7 +11,7 @@ public sealed record PersonaVersion(string Scope, int Version, string Yaml, stri
 /// The <c>persona_versions</c> table: every persona change of a scope is a new row; the current version is the
 /// highest. Nothing is ever updated in place, so a rollback can restore any earlier text exactly.
 /// </summary>
-public sealed class PersonaVersionStore(SqliteDatabase database)
+public sealed class PersonaVersionStore(SqliteDatabase database) : IPersonaVersionStore
 {
     public int CurrentVersion(string scope) => database.Read(connection =>
     {

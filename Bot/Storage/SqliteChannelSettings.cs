@@ -16,7 +16,7 @@ public interface IChannelSettings
 /// (loaded once by <see cref="Load"/>, kept current by <see cref="Add"/> and <see cref="Remove"/>), so the per-message
 /// question costs no database round trip and never waits on the connection lock behind a durable commit.
 /// </summary>
-public sealed class SqliteChannelSettings(SqliteDatabase database) : IChannelSettings
+public sealed class SqliteChannelSettings(SqliteDatabase database) : IChannelSettingsStore
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Guild, string Channel), bool> _answering = new();
     private volatile bool _loaded;

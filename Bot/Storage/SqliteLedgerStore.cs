@@ -37,17 +37,30 @@ public sealed class SqliteLedgerStore(SqliteDatabase database, bool groupCommit)
     /// </summary>
     public void Save(RelationshipState state, string? messageId) => Save(new TurnRecord(state, messageId));
 
-    public void Save(TurnRecord record) => _commits.Save(record);
+    public bool Save(TurnRecord record) => _commits.Save(record);
 
     /// <summary>
     /// Writes a handled message inside <paramref name="tx"/>: the state (already serialized as
     /// <paramref name="stateJson"/>, outside the lock), the processed mark, the history exchange with its trim, and
     /// the anonymous counters. All of it lands, or none.
     /// </summary>
-    internal static void WriteTurn(SqliteDatabase database, SqliteTransaction tx, TurnRecord record, string stateJson)
+    internal static bool WriteTurn(SqliteDatabase database, SqliteTransaction tx, TurnRecord record, string stateJson)
     {
         var state = record.State;
         var at = state.LastSeenAt.ToString("O", CultureInfo.InvariantCulture);
+        if (record.MessageId is not null)
+        {
+            // The claim comes first: a message id already handled writes nothing at all (the primary key decides).
+            var mark = database.Statement("""
+                INSERT OR IGNORE INTO processed_messages (message_id, scope, member, processed_at)
+                VALUES ($id, $scope, $member, $at);
+                """, tx);
+            mark.Parameters.AddWithValue("$id", record.MessageId);
+            mark.Parameters.AddWithValue("$scope", state.Key.Scope);
+            mark.Parameters.AddWithValue("$member", state.Key.MemberId);
+            mark.Parameters.AddWithValue("$at", at);
+            if (mark.ExecuteNonQuery() == 0) return false;
+        }
         var cmd = database.Statement("""
             INSERT INTO relationships (scope, member, state, updated_at) VALUES ($scope, $member, $state, $at)
             ON CONFLICT (scope, member) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at;
@@ -57,20 +70,9 @@ public sealed class SqliteLedgerStore(SqliteDatabase database, bool groupCommit)
         cmd.Parameters.AddWithValue("$state", stateJson);
         cmd.Parameters.AddWithValue("$at", at);
         cmd.ExecuteNonQuery();
-        if (record.MessageId is not null)
-        {
-            var mark = database.Statement("""
-                INSERT OR IGNORE INTO processed_messages (message_id, scope, member, processed_at)
-                VALUES ($id, $scope, $member, $at);
-                """, tx);
-            mark.Parameters.AddWithValue("$id", record.MessageId);
-            mark.Parameters.AddWithValue("$scope", state.Key.Scope);
-            mark.Parameters.AddWithValue("$member", state.Key.MemberId);
-            mark.Parameters.AddWithValue("$at", at);
-            mark.ExecuteNonQuery();
-        }
         if (record.History is { } history) SqliteHistoryStore.Append(database, tx, state.Key, history);
-        foreach (var counter in record.Counters) SqliteCounterStore.Add(database, tx, counter);
+        foreach (var counter in record.Counters) SqliteStatsStore.Add(database, tx, counter);
+        return true;
     }
 
     public int Delete(RelationshipKey key) => DeleteWhere("scope = $scope AND member = $member", key.Scope, key.MemberId);

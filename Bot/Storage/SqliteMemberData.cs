@@ -5,11 +5,8 @@ using System.Text.Json.Nodes;
 
 namespace CompanionBot.Storage;
 
-/// <summary>
-/// What is stored about one member, for /export, for saying what /reset and /forget delete, and the record of
-/// when a member last reset a relationship (the once-a-day limit). Deletion itself is <see cref="ILedgerStore"/>'s.
-/// </summary>
-public sealed class SqliteMemberData(SqliteDatabase database)
+/// <summary>What is stored about one member, on SQLite (<see cref="IMemberData"/>).</summary>
+public sealed class SqliteMemberData(SqliteDatabase database) : IMemberData
 {
     private static readonly JsonSerializerOptions ExportJson = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -39,6 +36,8 @@ public sealed class SqliteMemberData(SqliteDatabase database)
         while (reader.Read()) scopes.Add(reader.GetString(0));
         return scopes;
     });
+
+    public string DeletionNote => "The rows are gone and the database's write-ahead log was checkpointed and truncated, so no copy is left behind.";
 
     public DateTimeOffset? LastReset(RelationshipKey key) => database.Read(connection =>
     {

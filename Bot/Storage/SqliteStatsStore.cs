@@ -1,37 +1,22 @@
 using System.Globalization;
-using CompanionBot.Common;
-using CompanionBot.Stances;
+using Microsoft.Data.Sqlite;
 
 namespace CompanionBot.Storage;
 
-/// <summary>
-/// Anonymous counters per server for /companion stats: how often each stance was taken and how often crisis
-/// resources were given. Never a member id, never message content. The pipeline asks <see cref="CountersFor"/> once per
-/// reply and writes the increments with the rest of that turn, in its one transaction; nothing is recorded here.
-/// </summary>
-public interface IStatsRecorder
+/// <summary>The <c>counters</c> table on SQLite: written inside the turn's transaction (<see cref="Add"/>), read by /companion stats.</summary>
+public sealed class SqliteStatsStore(SqliteDatabase database) : ICounterReader
 {
-    /// <summary>The counters one reply adds, written with the rest of the turn in one transaction.</summary>
-    IReadOnlyList<CounterIncrement> CountersFor(string scope, StanceDecision decision, DateTimeOffset at);
-}
-
-/// <summary>One counter of a scope in one period (a UTC month, "2026-06").</summary>
-public sealed record CounterValue(string Name, string Period, long Value);
-
-/// <summary>The <c>counters</c> table (name, scope, period, value), one increment per reply in one transaction.</summary>
-public sealed class SqliteStatsStore(SqliteDatabase database) : IStatsRecorder
-{
-    public const string StancePrefix = "stance.";
-    public const string SafetyReferral = "safety.referral";
-
-    public static string PeriodOf(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-
-    public IReadOnlyList<CounterIncrement> CountersFor(string scope, StanceDecision decision, DateTimeOffset at)
+    /// <summary>The one counter upsert, inside the caller's transaction.</summary>
+    internal static void Add(SqliteDatabase database, SqliteTransaction tx, CounterIncrement counter)
     {
-        var period = PeriodOf(at);
-        var names = new List<CounterIncrement> { new(StancePrefix + WireNames.Of(decision.Stance), scope, period) };
-        if (decision.Has(Directive.CrisisResources)) names.Add(new(SafetyReferral, scope, period));
-        return names;
+        var cmd = database.Statement("""
+            INSERT INTO counters (name, scope, period, value) VALUES ($name, $scope, $period, 1)
+            ON CONFLICT (name, scope, period) DO UPDATE SET value = value + 1;
+            """, tx);
+        cmd.Parameters.AddWithValue("$name", counter.Name);
+        cmd.Parameters.AddWithValue("$scope", counter.Scope);
+        cmd.Parameters.AddWithValue("$period", counter.Period);
+        cmd.ExecuteNonQuery();
     }
 
     public IReadOnlyList<CounterValue> Read(string scope) => database.Read(connection =>
@@ -43,5 +28,16 @@ public sealed class SqliteStatsStore(SqliteDatabase database) : IStatsRecorder
         var values = new List<CounterValue>();
         while (reader.Read()) values.Add(new CounterValue(reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
         return values;
+    });
+
+    public long Total(string name, string? scope, string periodPrefix) => database.Read(connection =>
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT COALESCE(SUM(value), 0) FROM counters WHERE name = $name AND substr(period, 1, length($prefix)) = $prefix"
+            + (scope is null ? ";" : " AND scope = $scope;");
+        cmd.Parameters.AddWithValue("$name", name);
+        cmd.Parameters.AddWithValue("$prefix", periodPrefix);
+        if (scope is not null) cmd.Parameters.AddWithValue("$scope", scope);
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
     });
 }

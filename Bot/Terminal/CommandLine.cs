@@ -10,6 +10,7 @@ public enum Mode
     Bench,
     Train,
     Backup,
+    Migrate,
     Help,
 }
 
@@ -29,7 +30,10 @@ public sealed record CommandLine(Mode Mode, IReadOnlyList<string> Positional, IR
           eval <prompts.jsonl> [--json]
                                       each prompt as a new user's first message; decisions and a summary per category
           bench [--members N] [--messages M] [--concurrency C] [--prefill R] [--db PATH] [--commit group|single] [--appraiser semantic|lexicon] [--json]
+                [--postgres [--levels 1,2,4]]  (PostgreSQL: Storage:ConnectionString)
                                       pipeline throughput and latency without the model, beside raw SQLite writes
+          migrate --from sqlite:PATH --to postgres [--into-non-empty]
+                                      copy a SQLite ledger into Storage:ConnectionString, counts checked
           train [--data training] [--out PATH] [--cache FILE]
                                       retrain the appraiser's signal heads from training/*.train.jsonl; report on *.valid.jsonl
 
@@ -40,7 +44,7 @@ public sealed record CommandLine(Mode Mode, IReadOnlyList<string> Positional, IR
         Llm__Model, Llm__ApiKey, Storage__DatabasePath); --db overrides Storage:DatabasePath.
         """;
 
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "json", "help", "verbose", "force" };
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "json", "help", "verbose", "postgres", "into-non-empty", "force" };
 
     public static CommandLine Parse(IReadOnlyList<string> args)
     {

@@ -4,7 +4,9 @@ using CompanionBot.Pipeline;
 namespace CompanionBot.Bench;
 
 /// <summary>The timed part of a bench run: the workers, their latencies, and the counters the progress line reads.</summary>
-internal sealed class MessageRun(BenchSettings settings, MessageScript script, ConversationPipeline pipeline, TimedLedgerStore store, AckLog? ack)
+/// <param name="lanes">Optional: worker w's own pipeline and store (PostgreSQL bench: one "process" per worker).</param>
+internal sealed class MessageRun(BenchSettings settings, MessageScript script, ConversationPipeline pipeline, TimedLedgerStore store, AckLog? ack,
+    Func<int, (ConversationPipeline Pipeline, TimedLedgerStore Store)>? lanes = null)
 {
     private long _done;
     private long _skipped;
@@ -42,15 +44,18 @@ internal sealed class MessageRun(BenchSettings settings, MessageScript script, C
 
     private async Task WorkAsync(int worker, int workers, int firstRound, int endRound, CancellationToken cancellationToken)
     {
+        var lane = lanes?.Invoke(worker);
+        var lanePipeline = lane?.Pipeline ?? pipeline;
+        var laneStore = lane?.Store ?? store;
         for (var round = firstRound; round < endRound; round++)
         {
             for (var member = worker; member < settings.Members; member += workers)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var message = script.Message(member, round);
-                var commit = store.BeginMessage();
+                var commit = laneStore.BeginMessage();
                 var start = Stopwatch.GetTimestamp();
-                var result = await pipeline.HandleAsync(message, cancellationToken).ConfigureAwait(false);
+                var result = await lanePipeline.HandleAsync(message, cancellationToken).ConfigureAwait(false);
                 var elapsed = Stopwatch.GetTimestamp() - start;
                 if (result is null) Interlocked.Increment(ref _skipped);
                 else ack?.Acknowledge(message);

@@ -28,12 +28,12 @@ public sealed class TimedLedgerStore(ILedgerStore inner) : ILedgerStore
 
     public void Save(RelationshipState state, string? messageId) => Save(new TurnRecord(state, messageId));
 
-    public void Save(TurnRecord record)
+    public bool Save(TurnRecord record)
     {
         var start = Stopwatch.GetTimestamp();
         try
         {
-            inner.Save(record);
+            return inner.Save(record);
         }
         finally
         {

@@ -1,0 +1,53 @@
+using CompanionBot.Storage;
+using CompanionBot.Storage.Postgres;
+using CompanionBot.Tests.Support;
+using Npgsql;
+
+namespace CompanionBot.Tests.Storage;
+
+public sealed class PostgresConnectionTests
+{
+    private const string Secret = "Sup3r-Secret-7731";
+
+    [Test]
+    public void Open_NothingListening_ErrorNamesTheServerNotThePassword()
+    {
+        // Port 9 (discard) on loopback: nothing listens there, so the connection is refused without any server.
+        var ex = Assert.Throws<StorageException>(() =>
+            new PostgresDatabase($"Host=127.0.0.1;Port=9;Username=companion;Password={Secret};Database=companion;Timeout=2"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(ex!.Message, Does.Contain("127.0.0.1:9/companion"));
+            Assert.That(ex.ToString(), Does.Not.Contain(Secret));
+            Assert.That(ex.InnerException, Is.Null, "only the redacted message leaves the store");
+        });
+    }
+
+    [Test]
+    public void Open_EmptyConnectionString_ErrorNamesTheSetting()
+    {
+        var ex = Assert.Throws<StorageException>(() => new PostgresDatabase(""));
+        Assert.That(ex!.Message, Does.Contain("Storage:ConnectionString"));
+    }
+
+    [Test]
+    public void Open_WrongPassword_ErrorNeverCarriesThePassword()
+    {
+        using var server = TestPostgres.Create();
+        var wrong = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Password = Secret }.ConnectionString;
+        var ex = Assert.Throws<StorageException>(() => new PostgresDatabase(wrong));
+        Assert.Multiple(() =>
+        {
+            Assert.That(ex!.Message, Does.Contain("password authentication failed"));
+            Assert.That(ex.ToString(), Does.Not.Contain(Secret));
+        });
+    }
+
+    [Test]
+    public void Redact_TextHoldingTheConnectionString_CutsThePasswordEverywhere()
+    {
+        var secrets = new ConnectionSecrets($"Host=h;Password={Secret}");
+        var text = $"failed: Host=h;Password={Secret};Database=d, and again {Secret}, pwd = other";
+        Assert.That(secrets.Redact(text), Is.EqualTo("failed: Host=h;Password=***;Database=d, and again ***, pwd=***"));
+    }
+}
