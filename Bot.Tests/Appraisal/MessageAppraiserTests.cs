@@ -95,9 +95,11 @@ public sealed class MessageAppraiserTests
     [Test]
     public void Appraise_VeryLongMessage_IsCappedAndStillRead()
     {
-        var text = new string('a', 50_000) + " i want to die";
-        var appraisal = Engine.Appraise("i want to die " + text);
+        // The crisis phrase sits only past character 50,000: a cap that stopped reading early would miss it.
+        var text = new string('a', 50_000) + ". i want to die";
+        var appraisal = Engine.Appraise(text);
         Assert.That(appraisal.Has(Signal.Crisis), Is.True);
+        Assert.That(MessageAppraiser.MaxAppraisedLength, Is.GreaterThan(text.Length));
     }
 
     [Test]

@@ -38,4 +38,23 @@ public sealed class AppraisalAssistantTests
         Assert.That(down, Is.SameAs(Baseline));
         Assert.That(garbage, Is.SameAs(Baseline));
     }
+
+    [Test]
+    public async Task RefineAsync_ModelPlaysDownDistress_KeepsCarriedRiskAndCareSignals()
+    {
+        var baseline = new MessageAppraisal(
+            new Dictionary<Signal, double> { [Signal.Vulnerability] = 0.8, [Signal.SelfDeprecation] = 0.6, [Signal.Demand] = 0.5 }, [])
+        {
+            CrisisRisk = 0.4,
+        };
+        var model = new ScriptedChatModel(new ModelReply.Completed("""{"vulnerability": 0, "self_deprecation": 0.2, "demand": 0, "respect": 0.6}"""));
+
+        var refined = await new ModelAppraisalAssistant(model).RefineAsync("meh whatever, i'm useless anyway", baseline, CancellationToken.None);
+
+        Assert.That(refined.CrisisRisk, Is.EqualTo(0.4));
+        Assert.That(refined.Strength(Signal.Vulnerability), Is.EqualTo(0.8));
+        Assert.That(refined.Strength(Signal.SelfDeprecation), Is.EqualTo(0.6));
+        Assert.That(refined.Has(Signal.Demand), Is.False);
+        Assert.That(refined.Strength(Signal.Respect), Is.EqualTo(0.6));
+    }
 }

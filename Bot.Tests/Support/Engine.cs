@@ -14,9 +14,11 @@ public sealed class Engine
 
     private readonly RelationshipLedger _ledger = new();
     private readonly StanceEngine _stances = new();
+    private readonly MessageAppraiser _appraiser;
 
-    public Engine(PersonaConfig? persona = null, DateTimeOffset? start = null)
+    public Engine(PersonaConfig? persona = null, DateTimeOffset? start = null, MessageAppraiser? appraiser = null)
     {
+        _appraiser = appraiser ?? Appraiser;
         Persona = persona ?? DefaultPersona;
         Now = start ?? new DateTimeOffset(2026, 6, 1, 20, 0, 0, TimeSpan.Zero);
         State = RelationshipState.New(RelationshipKey.Dm("tester"), Now, Persona.Baseline);
@@ -29,7 +31,7 @@ public sealed class Engine
     public (MessageAppraisal Appraisal, StanceDecision Decision) Say(string text, TimeSpan? after = null)
     {
         Now += after ?? TimeSpan.FromMinutes(1);
-        var appraisal = Appraiser.Appraise(text, State, Now);
+        var appraisal = _appraiser.Appraise(text, State, Now);
         var change = _ledger.Apply(State, appraisal, Persona, Now);
         var decision = _stances.Decide(change.After, appraisal, Persona, Now, text);
         State = _ledger.Remember(change.After, appraisal, decision, Now);

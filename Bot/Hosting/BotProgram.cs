@@ -33,9 +33,30 @@ public static class BotProgram
             await io.Out.WriteLineAsync(CommandLine.Usage).ConfigureAwait(false);
             return 0;
         }
+        if (commandLine.Mode == Mode.Train)
+        {
+            try
+            {
+                return await TrainMode.RunAsync(commandLine, io, cancellationToken).ConfigureAwait(false);
+            }
+            catch (CommandLineException ex)
+            {
+                await io.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+                return 2;
+            }
+        }
 
         var overrides = new Dictionary<string, string?>(configOverrides ?? new Dictionary<string, string?>());
         if (databaseOption is { } db) overrides["Storage:DatabasePath"] = db;
+        if (commandLine.Option("appraiser") is { } appraiser)
+        {
+            if (appraiser is not ("lexicon" or "semantic"))
+            {
+                await io.Error.WriteLineAsync("error: --appraiser is semantic or lexicon").ConfigureAwait(false);
+                return 2;
+            }
+            overrides[Perception.PerceptionServices.SemanticKey] = appraiser == "semantic" ? "true" : "false";
+        }
 
         try
         {

@@ -23,15 +23,18 @@ public static class CompanionHost
         if (SettingValues.UnreadableLogLevels(builder.Configuration) is { Count: > 0 } problems) throw new InvalidSettingsException(problems);
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        if (mode != Mode.Discord)
+        // a mode is the choice of which hosted services run: the Discord bot is one (auto with a token means discord)
+        var discord = mode == Mode.Discord || (mode == Mode.Auto && !string.IsNullOrWhiteSpace(builder.Configuration["Discord:Token"]));
+        if (!discord)
         {
-            // Interactive and batch modes keep stderr for their own status lines.
+            // Interactive and batch modes keep stderr for their own status lines: the bot's per-message log lines
+            // (Information in appsettings.json) would bury them. A category rule beats the configured default.
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Logging.AddFilter("CompanionBot", LogLevel.Warning);
         }
         builder.Services.AddCompanionBot(builder.Configuration);
         builder.Services.AddDiscordTransport();
-        // a mode is the choice of which hosted services run: the Discord bot is one (auto with a token means discord)
-        if (mode == Mode.Discord || (mode == Mode.Auto && !string.IsNullOrWhiteSpace(builder.Configuration["Discord:Token"])))
+        if (discord)
         {
             builder.Services.AddDiscordHostedService();
         }

@@ -4,6 +4,7 @@ using CompanionBot.Common;
 using CompanionBot.LanguageModel;
 using CompanionBot.Ledger;
 using CompanionBot.Personas;
+using CompanionBot.Perception;
 using CompanionBot.Pipeline;
 using CompanionBot.Prompting;
 using CompanionBot.Replies;
@@ -35,7 +36,7 @@ public static class CompanionServices
         services.AddCompanionCommands();
 
         services.AddSingleton(_ => AppraisalLexicon.English());
-        services.AddSingleton<MessageAppraiser>();
+        services.AddPerception(configuration);
         services.AddSingleton<RelationshipLedger>();
         services.AddSingleton<StanceEngine>();
         services.AddSingleton(sp => new PromptComposer(sp.GetRequiredService<IOptions<PromptOptions>>().Value));

@@ -10,7 +10,8 @@ namespace CompanionBot.LanguageModel;
 
 /// <summary>
 /// Optional second opinion on a message's social signals (Llm:AssistAppraisal). It can only refine non-safety
-/// signals: crisis, minor, injection and sexual always come from the deterministic appraiser, untouched.
+/// signals: crisis, minor, injection and sexual always come from the deterministic appraiser, untouched, as does the
+/// carried crisis risk; distress signals can be raised but never lowered.
 /// </summary>
 public interface IAppraisalAssistant
 {
@@ -29,6 +30,9 @@ public sealed class ModelAppraisalAssistant(IChatModel model) : IAppraisalAssist
 {
     public static readonly IReadOnlySet<Signal> SafetySignals = new HashSet<Signal> { Signal.Crisis, Signal.Minor, Signal.Injection, Signal.Sexual };
 
+    /// <summary>Signals that keep the companion careful: the model may raise them, never lower them.</summary>
+    public static readonly IReadOnlySet<Signal> CareSignals = new HashSet<Signal> { Signal.Vulnerability, Signal.SelfDeprecation, Signal.HeavyTopic, Signal.Dependency };
+
     private static readonly string[] Refinable = Enum.GetValues<Signal>().Where(s => !SafetySignals.Contains(s)).Select(s => WireNames.Of(s)).ToArray();
 
     private static readonly string System = $"""
@@ -46,14 +50,21 @@ public sealed class ModelAppraisalAssistant(IChatModel model) : IAppraisalAssist
         if (refined.Count == 0) return baseline;
 
         var signals = new Dictionary<Signal, double>(baseline.Signals);
+        var sources = new Dictionary<Signal, string>(baseline.Sources);
         foreach (var (signal, strength) in refined)
         {
+            var current = baseline.Strength(signal);
+            // Care signals may be raised, never lowered or removed: a model must not argue distress away.
+            if (CareSignals.Contains(signal) && strength <= current) continue;
             if (strength <= 0) signals.Remove(signal);
             else signals[signal] = strength;
+            sources[signal] = "model-assisted";
         }
         var evidence = baseline.Evidence.Append(
             "model-assisted: " + string.Join(", ", refined.Select(r => $"{WireNames.Of(r.Key)} {r.Value.ToString("0.##", CultureInfo.InvariantCulture)}")));
-        return new MessageAppraisal(signals, evidence.ToArray());
+        // Everything else the deterministic appraisal carried (the crisis risk across turns, the heads' reading)
+        // stays as it was.
+        return baseline with { Signals = signals, Evidence = evidence.ToArray(), Sources = sources };
     }
 
     /// <summary>Known, non-safety signal names with numeric strengths, clamped to 0..1; everything else dropped.</summary>

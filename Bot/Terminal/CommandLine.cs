@@ -8,6 +8,7 @@ public enum Mode
     Replay,
     Eval,
     Bench,
+    Train,
     Backup,
     Migrate,
     Help,
@@ -28,11 +29,13 @@ public sealed record CommandLine(Mode Mode, IReadOnlyList<string> Positional, IR
                                       run scenario files on a manual clock; exit 1 when an expectation fails
           eval <prompts.jsonl> [--json]
                                       each prompt as a new user's first message; decisions and a summary per category
-          bench [--members N] [--messages M] [--concurrency C] [--prefill R] [--db PATH] [--commit group|single] [--json]
+          bench [--members N] [--messages M] [--concurrency C] [--prefill R] [--db PATH] [--commit group|single] [--appraiser semantic|lexicon] [--json]
                 [--postgres [--levels 1,2,4]]  (PostgreSQL: Storage:ConnectionString)
                                       pipeline throughput and latency without the model, beside raw SQLite writes
           migrate --from sqlite:PATH --to postgres [--into-non-empty]
                                       copy a SQLite ledger into Storage:ConnectionString, counts checked
+          train [--data training] [--out PATH] [--cache FILE]
+                                      retrain the appraiser's signal heads from training/*.train.jsonl; report on *.valid.jsonl
 
           backup <path> [--force] [--db PATH]
                                       a consistent copy of the ledger, safe while the bot runs (--force replaces <path>)

@@ -1,20 +1,26 @@
 using System.Text.RegularExpressions;
+using CompanionBot.Appraisal.Semantic;
 using CompanionBot.Ledger;
 
 namespace CompanionBot.Appraisal;
 
 /// <summary>
-/// Reads what a message does socially, deterministically and in microseconds: the lexicon's patterns per sentence,
-/// idioms that cancel them, then a few structural rules (a script demand is a demand, a label is an intimacy bid,
-/// passive crisis cues add up across recent turns). Safety signals never depend on a model.
+/// Reads what a message does socially. The lexicon first, deterministic and in microseconds: its patterns per
+/// sentence, idioms that cancel them. Then, when a <see cref="SemanticReader"/> is given, the sentence encoder and the
+/// trained heads over every sentence and the whole message: a signal is the stronger of lexicon and classifier, and
+/// its source is kept. Then a few structural rules (a script demand is a demand, a label is an intimacy bid, passive
+/// crisis cues add up across recent turns). Crisis = lexicon OR classifier; the lexicon is the floor.
 /// </summary>
-public sealed partial class MessageAppraiser(AppraisalLexicon lexicon)
+public sealed partial class MessageAppraiser(AppraisalLexicon lexicon, SemanticReader? semantic = null)
 {
     /// <summary>A crisis signal at or above this strength puts the safety floor in force.</summary>
     public const double CrisisThreshold = 0.5;
 
-    /// <summary>Only the first this many characters are read (Discord caps messages at 2000 anyway).</summary>
-    public const int MaxAppraisedLength = 4000;
+    /// <summary>
+    /// A guard against pathological input only: everything up to here is read, by the lexicon and by the encoder in
+    /// windows (Discord caps messages at 2000 characters; the terminal does not).
+    /// </summary>
+    public const int MaxAppraisedLength = 100_000;
 
     private static readonly TimeSpan RiskHalfLife = TimeSpan.FromMinutes(45);
 
@@ -22,22 +28,45 @@ public sealed partial class MessageAppraiser(AppraisalLexicon lexicon)
     {
     }
 
+    /// <summary>True when the trained heads read messages too (Appraisal:Semantic), false for the lexicon alone.</summary>
+    public bool IsSemantic => semantic is not null;
+
     public MessageAppraisal Appraise(string text, RelationshipState state, DateTimeOffset now)
     {
         if (text.Length > MaxAppraisedLength) text = text[..MaxAppraisedLength];
         var normalized = TextNormalizer.Normalize(text, lexicon);
         var signals = new Dictionary<Signal, double>();
+        var sources = new Dictionary<Signal, string>();
         var evidence = new List<string>();
         var lines = string.Join('\n', Sentences(normalized));
         foreach (var entry in lexicon.Signals)
         {
-            var strength = Match(entry, lines, out var matched);
+            var strength = Match(entry, lines, out var matched, out var pattern);
             if (strength <= 0) continue;
             Raise(signals, entry.Signal, strength);
+            sources[entry.Signal] = "lexicon /" + (pattern.Length > 60 ? pattern[..57] + "..." : pattern) + "/";
             evidence.Add($"{Common.WireNames.Of(entry.Signal)}: \"{matched}\"");
         }
+        var reading = Read(text, evidence);
+        SemanticMerge.Apply(reading, signals, sources, evidence);
         var risk = Derive(signals, text, normalized, state, now);
-        return new MessageAppraisal(signals, evidence) { CrisisRisk = risk };
+        foreach (var signal in sources.Keys.Where(k => !signals.ContainsKey(k)).ToArray()) sources.Remove(signal);
+        foreach (var signal in signals.Keys.Where(k => !sources.ContainsKey(k))) sources[signal] = "rule";
+        return new MessageAppraisal(signals, evidence) { CrisisRisk = risk, Sources = sources, Semantic = reading };
+    }
+
+    private SemanticReading Read(string text, List<string> evidence)
+    {
+        if (semantic is null) return SemanticReading.None;
+        try
+        {
+            return semantic.Read(Sentences(text).ToArray(), text);
+        }
+        catch (EncoderUnavailableException)
+        {
+            evidence.Add("semantic: encoder unavailable, lexicon only");
+            return SemanticReading.None;
+        }
     }
 
     /// <summary>The risk this message leaves for the next turns (stored as a number, never as text).</summary>
@@ -48,9 +77,10 @@ public sealed partial class MessageAppraiser(AppraisalLexicon lexicon)
     /// The strongest pattern of a signal that matches in a sentence its idioms do not cancel. One scan of the whole
     /// message per pattern (sentences are lines); the idioms are checked only on the sentence of a match.
     /// </summary>
-    private static double Match(SignalLexicon entry, string lines, out string matched)
+    private static double Match(SignalLexicon entry, string lines, out string matched, out string source)
     {
         matched = "";
+        source = "";
         var best = 0.0;
         foreach (var pattern in entry.Patterns)
         {
@@ -60,6 +90,7 @@ public sealed partial class MessageAppraiser(AppraisalLexicon lexicon)
                 if (entry.Unless.Count > 0 && Cancelled(entry, SentenceAt(lines, m.Index))) continue;
                 best = pattern.Strength;
                 matched = m.Value;
+                source = pattern.Pattern.ToString();
                 break;
             }
         }

@@ -51,4 +51,6 @@ public enum Signal
     Gratitude,
     /// <summary>Declares an age of 18 or more; never clears <see cref="Minor"/>.</summary>
     AdultAge,
+    /// <summary>Light small talk or playful teasing with no distress: the one reading in which a tease is safe.</summary>
+    Banter,
 }

@@ -31,7 +31,7 @@ public sealed class RelationshipLedger
     {
         var s = Moments.Note(state, appraisal, decision, now) with
         {
-            LastDecision = new LastDecision(now, decision.StanceName, decision.Rule, decision.DirectiveNames, appraisal.Names, decision.Trace),
+            LastDecision = new LastDecision(now, decision.StanceName, decision.Rule, decision.DirectiveNames, appraisal.Names, [.. decision.Trace, .. appraisal.SourceLines.Select(l => "signal " + l)]),
         };
         if (decision.Stance == Stance.SetBoundary || decision.Has(Directive.NameThePace) || decision.Has(Directive.RefuseScript))
         {

@@ -36,7 +36,8 @@ public static class DefaultRules
             "commitment-demand", "asked for promises of permanence, exclusivity or constant availability");
 
     private static Verdict? Entitlement(DecisionContext c) => !c.Has(Signal.Entitlement) ? null
-        : new(Stance.SetBoundary, With(c.Has(Signal.Vulnerability), [CallOutEntitlement, KeepDoorOpen], CheckIn),
+        : new(Stance.SetBoundary,
+            With(c.Has(Signal.Dependency), With(c.Has(Signal.Vulnerability), [CallOutEntitlement, KeepDoorOpen], CheckIn), EncourageHumanConnection),
             "entitlement", "acted as if my attention is owed; that is not how this works");
 
     private static Verdict? GuiltTrip(DecisionContext c) => !c.Has(Signal.GuiltTrip) ? null

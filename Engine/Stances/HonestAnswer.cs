@@ -1,3 +1,4 @@
+using CompanionBot.Appraisal;
 using CompanionBot.Ledger;
 using static CompanionBot.Stances.Directive;
 
@@ -16,7 +17,9 @@ public static class HonestAnswer
     {
         if (c.Act != ReplyAct.AsksHowIFeel) return null;
         var s = c.State;
-        var good = c.Noticed.Count(n => n.Positive && n.Behaviour != "told_me_who_they_are");
+        // Good company is what came before the question: the question itself, read as interest in me, does not count.
+        var good = c.Noticed.Where(n => n.Positive && n.Behaviour != "told_me_who_they_are").Sum(n => n.Times)
+            - (c.Has(Signal.Reciprocity) ? 1 : 0);
         var pressure = c.Noticed.Where(n => NoticedBehaviours.Pressure.Contains(n.Behaviour)).Sum(n => n.Times);
         if (c.IntimacyEarned || s.Stage >= Stage.Friend && s.Friction < 0.2)
         {

@@ -23,7 +23,10 @@ public static class SafetyRules
         }
         if (c.Has(Signal.Sexual))
         {
-            return new(Stance.SetBoundary, [Directive.NoRomance, Directive.KeepDoorOpen],
+            Directive[] directives = c.Has(Signal.ScriptDemand)
+                ? [Directive.NoRomance, Directive.RefuseScript, Directive.KeepDoorOpen]
+                : [Directive.NoRomance, Directive.KeepDoorOpen];
+            return new(Stance.SetBoundary, directives,
                 c.State.KnownMinor ? "safety.minor-sexual" : "safety.sexual", "sexual content toward me is not something I do here");
         }
         if (c.State.KnownMinor && (c.Has(Signal.IntimacyBid) || c.Has(Signal.Flattery)))

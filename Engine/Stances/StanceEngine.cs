@@ -7,9 +7,10 @@ namespace CompanionBot.Stances;
 
 /// <summary>
 /// Chooses the stance for one message (pure: time is a parameter). Safety rules in code first (they cannot be
-/// configured away), then the persona's own rules (data over a closed vocabulary of facts), then the defaults;
-/// the floor's directives are added on top of whichever answered. The decision names its rule, carries a trace and
-/// the reply plan (the act answered, the topic, the behaviours noticed, the open question).
+/// configured away), then the persona's own rules (data over a closed vocabulary of facts), then the defaults, then
+/// care under uncertainty (<see cref="Careful"/>); the floor's directives are added on top of whichever answered. The
+/// decision names its rule, carries a trace and the reply plan (the act answered, the topic, the behaviours noticed,
+/// the open question).
 /// </summary>
 public sealed class StanceEngine
 {
@@ -20,6 +21,7 @@ public sealed class StanceEngine
         var context = new DecisionContext(state, appraisal, persona, now) { Act = act, Noticed = NoticedBehaviours.From(state) };
         var trace = new List<string>();
         var verdict = SafetyRules.Evaluate(context) ?? PersonaRule(context, trace) ?? DefaultRules.Evaluate(context);
+        verdict = Careful.Apply(verdict, context, trace);
         trace.Insert(0, verdict.Reason);
         var directives = Overlays.Apply(verdict, context, trace);
         return new StanceDecision(verdict.Stance, directives, verdict.Rule, trace) { Plan = ReplyPlanner.Plan(act, text, appraisal, state) };

@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace CompanionBot.Bench;
 
-/// <summary>What one bench run measured. <see cref="ToJson"/> prints exactly the nine summary fields.</summary>
+/// <summary>What one bench run measured. <see cref="ToJson"/> prints the nine summary fields, the appraiser and the bare encoder's rate.</summary>
 public sealed record BenchResult
 {
     public required long Messages { get; init; }
@@ -33,6 +33,10 @@ public sealed record BenchResult
     public required string Database { get; init; }
     /// <summary>The ledger file and its WAL after the run.</summary>
     public required long DatabaseBytes { get; init; }
+    /// <summary>"semantic" (encoder and heads) or "lexicon" (Appraisal:Semantic=false).</summary>
+    public string Appraiser { get; init; } = "lexicon";
+    /// <summary>The bare sentence encoder on the bench's own messages, one at a time, in the same run (0 without it).</summary>
+    public double EncoderThroughputPerSecond { get; init; }
 
     /// <summary>Pipeline throughput over the raw single-row durable transaction rate; 0 when the probe was skipped.</summary>
     public double Ratio => RawSqliteTxPerSecond > 0 ? ThroughputPerSecond / RawSqliteTxPerSecond : 0;
@@ -52,6 +56,8 @@ public sealed record BenchResult
             json.WriteNumber("peak_memory_mb", Math.Round(PeakMemoryMb, 1));
             json.WriteNumber("raw_sqlite_tx_per_s", Math.Round(RawSqliteTxPerSecond, 1));
             json.WriteNumber("ratio", Math.Round(Ratio, 3));
+            json.WriteString("appraiser", Appraiser);
+            json.WriteNumber("encoder_throughput_per_s", Math.Round(EncoderThroughputPerSecond, 1));
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray());

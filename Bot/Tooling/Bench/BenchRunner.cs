@@ -65,10 +65,14 @@ public sealed class BenchRunner(IServiceProvider services, TextWriter status)
             }, cancellationToken).ConfigureAwait(false);
             var allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore - probeAllocated;
 
+            var encoder = services.GetService<CompanionBot.Appraisal.Semantic.ITextEncoder>();
+            var encoderRate = encoder is null ? 0 : EncoderRate(encoder, settings.TotalMessages);
             using var process = Process.GetCurrentProcess();
             process.Refresh();
             return new BenchResult
             {
+                Appraiser = encoder is null ? "lexicon" : "semantic",
+                EncoderThroughputPerSecond = encoderRate,
                 Messages = settings.TotalMessages,
                 Relationships = store.Count(),
                 ThroughputPerSecond = settings.TotalMessages / Math.Max(1e-9, elapsed.TotalSeconds),
@@ -96,6 +100,16 @@ public sealed class BenchRunner(IServiceProvider services, TextWriter status)
         {
             if (settings.DatabasePath is null) RawSqliteProbe.DeleteFiles(path);
         }
+    }
+
+    /// <summary>The bare encoder over the bench's message texts, one message per call as the pipeline sends them.</summary>
+    private static double EncoderRate(CompanionBot.Appraisal.Semantic.ITextEncoder encoder, long messages)
+    {
+        var texts = MessageScript.Texts;
+        var count = (int)Math.Min(messages, 2000);
+        var start = Stopwatch.GetTimestamp();
+        for (var i = 0; i < count; i++) encoder.Encode([texts[i % texts.Count]]);
+        return count / Math.Max(1e-9, Stopwatch.GetElapsedTime(start).TotalSeconds);
     }
 
     private async Task<long> PrefillAsync(SqliteDatabase database, int count, TimeProvider time)

@@ -30,7 +30,7 @@ public sealed record BenchSettings(
 
     public long TotalMessages => (long)Members * Messages;
 
-    public static readonly string[] OptionNames = ["members", "messages", "concurrency", "prefill", "db", "json", "ack-log", "raw-ms", "warmup", "commit", "postgres", "levels"];
+    public static readonly string[] OptionNames = ["members", "messages", "concurrency", "prefill", "db", "json", "ack-log", "raw-ms", "warmup", "commit", "postgres", "levels", "appraiser"];
 
     public static BenchSettings From(CommandLine commandLine)
     {

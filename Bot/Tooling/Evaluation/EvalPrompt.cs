@@ -45,7 +45,8 @@ public sealed record EvalResult(
     [property: JsonPropertyName("stance")] string Stance,
     [property: JsonPropertyName("rule")] string Rule,
     [property: JsonPropertyName("directives")] IReadOnlyList<string> Directives,
-    [property: JsonPropertyName("signals")] IReadOnlyList<string> Signals);
+    [property: JsonPropertyName("signals")] IReadOnlyList<string> Signals,
+    [property: JsonPropertyName("sources")] IReadOnlyList<string>? Sources = null);
 
 public sealed record CategorySummary(
     [property: JsonPropertyName("category")] string Category,

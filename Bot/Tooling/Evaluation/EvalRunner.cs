@@ -23,7 +23,7 @@ public sealed class EvalRunner(SimulationPipelines pipelines, PersonaConfig pers
             var turn = await pipeline.HandleAsync(message, cancellationToken).ConfigureAwait(false) is TurnOutcome.Replied replied
                 ? replied.Turn : throw new InvalidOperationException("an eval prompt was not answered");
             results.Add(new EvalResult(prompt.Id, prompt.Category, prompt.Subcategory, turn.Decision.StanceName, turn.Decision.Rule,
-                turn.Decision.DirectiveNames, turn.Appraisal.Names));
+                turn.Decision.DirectiveNames, turn.Appraisal.Names, turn.Appraisal.SourceLines));
         }
         return new EvalReport(results, Summarise(results));
     }

@@ -19,7 +19,8 @@ public sealed record TurnOutcome(
     [property: JsonPropertyName("signals")] IReadOnlyList<string> Signals,
     [property: JsonPropertyName("ledger")] LedgerSnapshot Ledger,
     [property: JsonPropertyName("reply")] string Reply,
-    [property: JsonPropertyName("failures")] IReadOnlyList<string> Failures)
+    [property: JsonPropertyName("failures")] IReadOnlyList<string> Failures,
+    [property: JsonPropertyName("sources")] IReadOnlyList<string>? Sources = null)
 {
     /// <summary>The act the reply answers (the reply plan).</summary>
     [JsonPropertyName("act")]

@@ -31,7 +31,7 @@ public sealed class ScenarioRunner(SimulationPipelines pipelines)
             var turnFailures = Check(turn, result.Decision, result.Appraisal);
             failures.AddRange(turnFailures.Select(f => $"turn {turn.Index}: {f}"));
             turns.Add(new TurnOutcome(turn.Index, turn.As, turn.Say, result.Decision.StanceName, result.Decision.Rule,
-                result.Decision.DirectiveNames, result.Appraisal.Names, Snapshot(result.Change.After), result.Reply.Text, turnFailures)
+                result.Decision.DirectiveNames, result.Appraisal.Names, Snapshot(result.Change.After), result.Reply.Text, turnFailures, result.Appraisal.SourceLines)
             {
                 Act = result.Decision.Plan.ActName,
                 Topic = result.Decision.Plan.Topic,

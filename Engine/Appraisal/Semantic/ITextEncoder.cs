@@ -1,0 +1,13 @@
+namespace CompanionBot.Appraisal.Semantic;
+
+/// <summary>
+/// Turns text into sentence vectors: one L2-normalised vector of <see cref="Dimensions"/> floats per text. The seam
+/// between the pure appraiser and whatever model runs at the edge; implementations are thread-safe.
+/// </summary>
+public interface ITextEncoder
+{
+    int Dimensions { get; }
+
+    /// <summary>One vector per text, in order. May block while the model loads; never returns null entries.</summary>
+    float[][] Encode(IReadOnlyList<string> texts);
+}

@@ -1,0 +1,67 @@
+namespace CompanionBot.Appraisal.Semantic;
+
+/// <summary>Precision, recall and F1 of one head at one threshold, on a labelled set.</summary>
+public sealed record HeadScore(double Threshold, int Positives, int TruePositives, int FalsePositives)
+{
+    public double Precision => TruePositives + FalsePositives == 0 ? 0 : (double)TruePositives / (TruePositives + FalsePositives);
+    public double Recall => Positives == 0 ? 0 : (double)TruePositives / Positives;
+    public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
+}
+
+/// <summary>
+/// Picks a head's thresholds on the validation split. Every head fires at its best F0.5 (precision weighed over
+/// recall; ties to the higher threshold). Crisis has two: it fires (the crisis protocol) at the lowest threshold
+/// whose precision reaches <see cref="CrisisPrecision"/>, and is plausible (care: no tease, a check-in)
+/// at the highest threshold that still catches <see cref="CrisisRecall"/> of the crisis examples.
+/// </summary>
+public static class ThresholdChoice
+{
+    public const double Default = 0.5;
+    public const double CrisisRecall = 0.90;
+    public const double CrisisPrecision = 0.85;
+
+    public static HeadScore Score(IReadOnlyList<double> probabilities, IReadOnlyList<bool> labels, double threshold)
+    {
+        int positives = 0, tp = 0, fp = 0;
+        for (var i = 0; i < labels.Count; i++)
+        {
+            var fired = probabilities[i] >= threshold;
+            if (labels[i]) positives++;
+            if (fired && labels[i]) tp++;
+            if (fired && !labels[i]) fp++;
+        }
+        return new HeadScore(threshold, positives, tp, fp);
+    }
+
+    public static (double Threshold, double Care) Choose(Signal signal, IReadOnlyList<double> probabilities, IReadOnlyList<bool> labels)
+    {
+        if (!labels.Any(l => l)) return (Default, Default);
+        var grid = Enumerable.Range(1, 19).Select(k => Math.Round(k * 0.05, 2)).ToArray();
+        if (signal != Signal.Crisis)
+        {
+            var t = Best(grid, probabilities, labels, 0.5);
+            return (t, t);
+        }
+        var care = grid.Reverse().FirstOrDefault(t => Score(probabilities, labels, t).Recall >= CrisisRecall, 0.05);
+        var fire = grid.FirstOrDefault(t => t >= care && Score(probabilities, labels, t).Precision >= CrisisPrecision, 0.95);
+        return (fire, care);
+    }
+
+    private static double Best(double[] grid, IReadOnlyList<double> probabilities, IReadOnlyList<bool> labels, double beta)
+    {
+        var best = Default;
+        var bestScore = -1.0;
+        var b2 = beta * beta;
+        foreach (var t in grid)
+        {
+            var s = Score(probabilities, labels, t);
+            var f = s.Precision + s.Recall == 0 ? 0 : (1 + b2) * s.Precision * s.Recall / (b2 * s.Precision + s.Recall);
+            if (f >= bestScore - 1e-12)
+            {
+                bestScore = f;
+                best = t;
+            }
+        }
+        return best;
+    }
+}

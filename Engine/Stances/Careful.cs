@@ -1,0 +1,38 @@
+using CompanionBot.Appraisal;
+
+namespace CompanionBot.Stances;
+
+/// <summary>
+/// Safety under uncertainty, after any rule has answered (persona rules included). With the trained heads reading:
+/// wherever distress, self-blame or crisis is plausible (a head past its care threshold), a tease or a deflection
+/// becomes a warm check-in. (Requiring positive recognition of banter for every tease was tried and broke the
+/// intima-dev bar: the banter head is not precise enough yet.) Whatever the mode, a known
+/// minor's romantic bid (read by the lexicon or plausibly by a head) is met with a boundary, never a tease or warmth.
+/// </summary>
+public static class Careful
+{
+    public static Verdict Apply(Verdict verdict, DecisionContext c, ICollection<string> trace)
+    {
+        var a = c.Appraisal;
+        var reading = a.Semantic;
+        if (c.State.KnownMinor && verdict.Stance is Stance.Tease or Stance.Warm
+            && (a.Has(Signal.IntimacyBid) || a.Has(Signal.RelationshipLabel) || reading.Plausible(Signal.IntimacyBid)))
+        {
+            trace.Add("known minor and a romantic bid: a boundary, whatever age was claimed since");
+            return new(Stance.SetBoundary, [Directive.NoRomance, Directive.KeepDoorOpen], "safety.minor-romance",
+                "you told me you're under 18: no romance or flirting, ever");
+        }
+        if (verdict.Stance is not (Stance.Tease or Stance.Deflect) || reading.Heads.Count == 0) return verdict;
+        // The crisis head is recall-tuned (plausible far below where it fires), so on a message the banter head
+        // recognises as play, only a real distress reading (or the crisis head firing) rules the tease out.
+        var banter = a.Has(Signal.Banter) || reading.Plausible(Signal.Banter);
+        var crisisPlausible = banter ? a.Has(Signal.Crisis) : reading.Plausible(Signal.Crisis);
+        if (crisisPlausible || reading.Plausible(Signal.Vulnerability) || reading.Plausible(Signal.SelfDeprecation))
+        {
+            trace.Add("distress is plausible in this message: a warm check-in instead of playing it light");
+            var directives = verdict.Directives.Contains(Directive.CheckIn) ? verdict.Directives : [.. verdict.Directives, Directive.CheckIn];
+            return verdict with { Stance = Stance.Warm, Directives = directives };
+        }
+        return verdict;
+    }
+}
