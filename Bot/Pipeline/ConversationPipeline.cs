@@ -42,8 +42,11 @@ public sealed class ConversationPipeline(
         if (!bursts.Enabled) return _logger.Log(await TurnAsync(new Burst([message]), cancellationToken).ConfigureAwait(false));
         var (early, urgent) = Screen(message);
         if (early is not null) return _logger.Log(early);
+        // The message joins its burst before the listener hears of it, so a transport that lets the next message in
+        // at that point keeps the burst in arrival order.
+        var gathering = bursts.GatherAsync(message, urgent, cancellationToken);
         listener?.Gathering(message);
-        var gathered = await bursts.GatherAsync(message, urgent, cancellationToken).ConfigureAwait(false);
+        var gathered = await gathering.ConfigureAwait(false);
         if (gathered is null) return _logger.Log(new TurnOutcome.Gathered(message));
         return _logger.Log(await TurnAsync(Burst.Of(gathered), cancellationToken).ConfigureAwait(false));
     }
