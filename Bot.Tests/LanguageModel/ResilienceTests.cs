@@ -32,7 +32,7 @@ public sealed class ResilienceTests
         var reply = await Within(write);
 
         Assert.That(reply.Source, Is.EqualTo(ReplySource.Offline));
-        Assert.That(Persona.OfflineLines[Stance.Tease], Does.Contain(reply.Body));
+        Assert.That(reply.Body, Is.Not.Empty.And.Not.EqualTo("..."), "the offline voice wrote a reply");
         Assert.That(clock.GetUtcNow() - started, Is.LessThanOrEqualTo(TimeSpan.FromSeconds(25)));
         Assert.That(server.Requests, Has.Count.GreaterThanOrEqualTo(2), "a timed-out attempt is retried while time is left");
     }

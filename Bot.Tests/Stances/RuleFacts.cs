@@ -31,7 +31,12 @@ public sealed record RuleFacts(RelationshipState State, MessageAppraisal Apprais
 
     public RuleFacts Under(PersonaConfig persona) => this with { Persona = persona };
 
-    public StanceDecision Decide() => Engine.Decide(State, Appraisal, Persona, Now);
+    /// <summary>The message's words, for the few rules that answer an act read from the text's shape.</summary>
+    public string Text { get; init; } = "";
+
+    public RuleFacts Asks(string text) => this with { Text = text };
+
+    public StanceDecision Decide() => Engine.Decide(State, Appraisal, Persona, Now, Text);
 }
 
 /// <summary>

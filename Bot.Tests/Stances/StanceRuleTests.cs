@@ -10,7 +10,7 @@ namespace CompanionBot.Tests.Stances;
 public sealed partial class StanceRuleTests
 {
     private static readonly RuleFixture[] Fixtures =
-        [.. SafetyRuleFixtures.All, .. PressureRuleFixtures.All, .. PaceRuleFixtures.All, .. CareRuleFixtures.All, .. TalkRuleFixtures.All];
+        [.. SafetyRuleFixtures.All, .. PressureRuleFixtures.All, .. PaceRuleFixtures.All, .. CareRuleFixtures.All, .. TalkRuleFixtures.All, .. HonestRuleFixtures.All];
 
     private static RuleFixture Fixture(string rule) => Fixtures.Single(f => f.Rule == rule);
 

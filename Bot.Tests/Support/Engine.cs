@@ -31,7 +31,7 @@ public sealed class Engine
         Now += after ?? TimeSpan.FromMinutes(1);
         var appraisal = Appraiser.Appraise(text, State, Now);
         var change = _ledger.Apply(State, appraisal, Persona, Now);
-        var decision = _stances.Decide(change.After, appraisal, Persona, Now);
+        var decision = _stances.Decide(change.After, appraisal, Persona, Now, text);
         State = _ledger.Remember(change.After, appraisal, decision, Now);
         return (appraisal, decision);
     }

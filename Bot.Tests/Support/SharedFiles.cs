@@ -20,6 +20,18 @@ public static class SharedFiles
         return Path.Combine(shared!, relative);
     }
 
+    /// <summary>A file or folder of this repository (scenarios/, eval/), found from the source tree.</summary>
+    public static string Repo(string relative)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (!File.Exists(Path.Combine(dir.FullName, "CompanionBot.sln"))) continue;
+            var candidate = Path.Combine(dir.FullName, relative);
+            if (Directory.Exists(candidate) || File.Exists(candidate)) return candidate;
+        }
+        throw new DirectoryNotFoundException($"{relative} not found in the repository above {AppContext.BaseDirectory}");
+    }
+
     /// <summary>A folder of this test project, found from the source tree (tests run from bin/).</summary>
     public static string TestData(string relative)
     {

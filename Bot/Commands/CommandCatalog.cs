@@ -81,8 +81,8 @@ public static class CommandCatalog
             Sub("rollback", "Restore an earlier version exactly",
                 new CommandOption("version", "The version number", OptionKind.Integer, Required: true)),
             Sub("reset", "Go back to the default persona (as a new version)"),
-            Sub("preview", "Run a scenario file against this server's persona",
-                new CommandOption("scenario", "A scenario YAML file", OptionKind.Attachment, Required: true)),
+            Sub("preview", "Run a scenario file against this server's persona, or show its offline voice",
+                new CommandOption("scenario", "A scenario YAML file (without one: the offline voice's banks and facts)", OptionKind.Attachment)),
         ]),
         new("companion", "Moderators: the companion on this server", true,
         [

@@ -10,7 +10,8 @@ namespace CompanionBot.Commands;
 
 /// <summary>
 /// /persona preview: runs a scenario file (the format of shared/scenarios) through the real engine with this
-/// server's persona on a simulated clock, in memory, and shows the stance of every turn. Nothing is stored.
+/// server's persona on a simulated clock, in memory, and shows the stance, the act and the offline reply of every
+/// turn. Without a file it shows the persona's offline voice (phrase banks, facts, noticed words). Nothing is stored.
 /// </summary>
 public sealed class PersonaPreview(SimulationPipelines pipelines)
 {
@@ -20,7 +21,7 @@ public sealed class PersonaPreview(SimulationPipelines pipelines)
     public async Task<CommandReply> RunAsync(CommandRequest request, PersonaConfig persona, CancellationToken cancellationToken)
     {
         var text = request.AttachmentText;
-        if (string.IsNullOrWhiteSpace(text)) return new CommandReply("Attach a scenario YAML file (the format of the scenarios folder).");
+        if (string.IsNullOrWhiteSpace(text)) return new CommandReply(PersonaVoiceSummary.Describe(persona));
         if (text.Length > PersonaCommands.MaxYamlChars) return new CommandReply($"scenario: the file is too large ({PersonaCommands.MaxYamlChars} characters at most).");
         if (NamesAPersonaFile(text)) return new CommandReply("persona: a preview always runs this server's persona; remove the persona field from the scenario.");
         Scenario scenario;
@@ -44,9 +45,10 @@ public sealed class PersonaPreview(SimulationPipelines pipelines)
         sb.Append(outcome.Passed ? "every expectation met." : $"{outcome.Failures.Count} expectation(s) not met.");
         foreach (var turn in outcome.Turns)
         {
-            var line = $"\n{turn.Index}. {turn.As}: {turn.Stance} (rule {turn.Rule}, {turn.Ledger.Stage})" +
+            var line = $"\n{turn.Index}. {turn.As}: {turn.Stance} (rule {turn.Rule}, {turn.Ledger.Stage}) · {turn.Act}" +
                 (turn.Directives.Count > 0 ? $" · {string.Join(", ", turn.Directives)}" : "") +
-                (turn.Failures.Count > 0 ? $" · ✗ {string.Join("; ", turn.Failures)}" : "");
+                (turn.Failures.Count > 0 ? $" · ✗ {string.Join("; ", turn.Failures)}" : "") +
+                $"\n   → {Snippet(turn.Reply)}";
             if (sb.Length + line.Length > MaxReplyChars)
             {
                 sb.Append("\n... the rest is in preview.json.");
@@ -55,6 +57,13 @@ public sealed class PersonaPreview(SimulationPipelines pipelines)
             sb.Append(line);
         }
         return sb.ToString();
+    }
+
+    /// <summary>The offline reply's last paragraph (notices added by code come first), on one line, shortened.</summary>
+    private static string Snippet(string reply)
+    {
+        var last = reply.Split("\n\n", StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.ReplaceLineEndings(" ").Trim() ?? "";
+        return last.Length <= 90 ? last : last[..87] + "...";
     }
 
     /// <summary>A scenario may name a persona file beside it; from a chat command that would read the server's disk.</summary>

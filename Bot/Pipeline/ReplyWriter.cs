@@ -28,7 +28,8 @@ public sealed partial class ReplyWriter(IChatModel model, OfflineVoice offline, 
         var useModel = model.IsConfigured && !decision.Has(Directive.CrisisResources);
         var text = useModel ? await FromModelAsync(prompt, decision, cancellationToken).ConfigureAwait(false) : null;
         var source = text is null ? ReplySource.Offline : ReplySource.Model;
-        text ??= offline.Line(persona, decision, state);
+        text ??= offline.Write(persona, decision, state,
+            prompt.History.Where(t => t.Role == ChatRole.Assistant).Select(t => t.Text).ToList(), PromptText.Undelimit(prompt.User));
         return new OutboundReply(ReplyFormatter.Format(AddSafetyText(text, decision, persona, state)), source) { Body = text };
     }
 

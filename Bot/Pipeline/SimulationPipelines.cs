@@ -8,7 +8,7 @@ namespace CompanionBot.Pipeline;
 
 /// <summary>
 /// The real pipeline for simulations (replay, eval, /persona preview), built from the composition root's engine
-/// parts over a given store and persona: the offline voice, no history, flood limits lifted and every message its own
+/// parts over a given store and persona: the offline voice, the store's own history when it keeps one (so the voice does not repeat itself), flood limits lifted and every message its own
 /// turn, because scripted turns arrive on a simulated clock. Registered by the root; the only place this wiring lives.
 /// </summary>
 public sealed class SimulationPipelines(MessageAppraiser appraiser, TurnPlanner planner, OfflineVoice voice)
@@ -21,5 +21,6 @@ public sealed class SimulationPipelines(MessageAppraiser appraiser, TurnPlanner 
         new ReplyWriter(new OfflineChatModel(), voice),
         new MemberGate(),
         SafetyGate.Unlimited(),
-        Bursts.Off());
+        Bursts.Off(),
+        history: store as IHistoryStore);
 }

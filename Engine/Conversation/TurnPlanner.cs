@@ -26,7 +26,7 @@ public sealed class TurnPlanner(RelationshipLedger ledger, StanceEngine stances,
     {
         var now = message.ReceivedAt;
         var change = ledger.Apply(before, appraisal, persona, now);
-        var decision = stances.Decide(change.After, appraisal, persona, now);
+        var decision = stances.Decide(change.After, appraisal, persona, now, message.Text);
         var after = ledger.Remember(change.After, appraisal, decision, now);
         var prompt = composer.Compose(persona, after, decision, message, history);
         return new TurnPlan(change with { After = after }, decision, prompt);

@@ -23,6 +23,7 @@ internal static class Moments
         (Signal.CommitmentDemand, "asked me for promises about always being there", false),
         (Signal.Sexual, "made a sexual comment", false),
         (Signal.Apology, "apologised", true),
+        (Signal.Respect, "gave me space instead of pushing", true),
     ];
 
     public static RelationshipState Note(RelationshipState s, MessageAppraisal a, StanceDecision decision, DateTimeOffset now)

@@ -26,6 +26,8 @@ public sealed record PersonaConfig
     public ModelSettings Model { get; init; } = new(0.8, 400);
     public IReadOnlyList<PersonaRule> Rules { get; init; } = [];
     public required IReadOnlyDictionary<Stance, IReadOnlyList<string>> OfflineLines { get; init; }
+    /// <summary>Phrase banks, facts and words for noticed behaviours: what the offline voice writes from.</summary>
+    public PersonaVoice VoiceBank { get; init; } = PersonaVoice.Empty;
     public LedgerBaseline Baseline => new(0.1, 0.1);
 }
 

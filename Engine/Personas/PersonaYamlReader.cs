@@ -15,7 +15,7 @@ public static class PersonaYamlReader
     private static readonly string[] TopFields =
     [
         "name", "age", "about", "voice", "style_examples", "pacing", "selectivity", "teasing",
-        "friction_half_life", "romance", "model", "rules", "offline_lines",
+        "friction_half_life", "romance", "model", "rules", "offline_lines", "phrases", "facts", "noticed",
     ];
 
     private static readonly string[] GateFields = ["days_known", "conversation_days", "trust", "warmth"];
@@ -59,6 +59,7 @@ public static class PersonaYamlReader
             Model = ReadModel(nodes, root),
             Rules = RuleYamlReader.ReadRules(nodes, root),
             OfflineLines = ReadOfflineLines(nodes, root),
+            VoiceBank = VoiceYamlReader.Read(nodes, root),
         };
         if (errors.Count > 0) throw new PersonaInvalidException(source, errors);
         return persona;

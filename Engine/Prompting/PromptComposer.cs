@@ -88,7 +88,14 @@ public sealed class PromptComposer
         {
             sb.Append("- You have talked on ").Append(state.ConversationDays).AppendLine(" separate days.");
         }
-        if (state.Moments.Count > 0)
+        var plan = decision.Plan;
+        if (plan.Noticed.Count > 0)
+        {
+            sb.AppendLine("- What you have noticed about how they treat you (the only grounds for how you feel about them):");
+            foreach (var n in plan.Good.TakeLast(MaxMoments)) sb.Append("  - for: ").AppendLine(PlanText.Noticed(n, now));
+            foreach (var n in plan.Bad.TakeLast(MaxMoments)) sb.Append("  - against: ").AppendLine(PlanText.Noticed(n, now));
+        }
+        else if (state.Moments.Count > 0)
         {
             sb.AppendLine("- What they did that mattered:");
             foreach (var moment in state.Moments.OrderBy(m => m.At).TakeLast(MaxMoments))
@@ -104,6 +111,11 @@ public sealed class PromptComposer
         }
 
         sb.AppendLine().AppendLine("This reply:");
+        if (!ReferenceEquals(plan, ReplyPlan.None))
+        {
+            sb.Append("- Act: they are ").AppendLine(PlanText.Act(plan.Act));
+            if (plan.Topic is { } topic) sb.Append("- Topic: ").Append(PromptText.Label(topic, 60)).AppendLine(". Say something about it.");
+        }
         sb.Append("- Stance: ").AppendLine(DirectiveText.Stance(decision.Stance));
         foreach (var directive in decision.Directives)
         {

@@ -7,6 +7,12 @@ namespace CompanionBot.Stances;
 /// <summary>What a rule may look at: the ledger after this message, the appraisal, the persona and the time.</summary>
 public sealed record DecisionContext(RelationshipState State, MessageAppraisal Appraisal, PersonaConfig Persona, DateTimeOffset Now)
 {
+    /// <summary>The act the message performs (read before the rules, so a rule can answer the act).</summary>
+    public ReplyAct Act { get; init; } = ReplyAct.SmallTalk;
+
+    /// <summary>What the companion has noticed in this relationship so far.</summary>
+    public IReadOnlyList<NoticedBehaviour> Noticed { get; init; } = [];
+
     public bool Has(Signal s) => Appraisal.Has(s);
 
     public double Strength(Signal s) => Appraisal.Strength(s);

@@ -6,7 +6,7 @@ namespace CompanionBot.Stances;
 
 /// <summary>
 /// The companion's own judgement when no safety rule and no persona rule applies, in order: pressure first
-/// (scripts, promises, entitlement, guilt, insults, comparisons), then the pace of intimacy, repair, care, leaning,
+/// (scripts, promises, entitlement, guilt, insults, comparisons), then honest answers to "do you like me?", the pace of intimacy, repair, care, leaning,
 /// claimed history, and finally how kind behaviour and ordinary talk are met.
 /// </summary>
 public static class DefaultRules
@@ -14,7 +14,7 @@ public static class DefaultRules
     private static readonly Func<DecisionContext, Verdict?>[] Rules =
     [
         Script, Commitment, Entitlement, GuiltTrip, Insult, Comparison, AffectionDemand,
-        IntimacyPace, Repair, Distress, Leaning, ClaimedHistory, Demand, Help, Kindness, Ordinary,
+        HonestAnswer.Evaluate, IntimacyPace, Repair, Distress, Leaning, ClaimedHistory, Demand, Help, Kindness, Ordinary,
     ];
 
     public static Verdict Evaluate(DecisionContext c)

@@ -2,7 +2,7 @@ using CompanionBot.Common;
 
 namespace CompanionBot.Stances;
 
-/// <summary>The engine's choice for one message: the stance, what the reply must do, the rule that fired and why.</summary>
+/// <summary>The engine's choice for one message: the stance, what the reply must do, the rule that fired and why, and the reply plan.</summary>
 public sealed record StanceDecision(Stance Stance, IReadOnlyList<Directive> Directives, string Rule, IReadOnlyList<string> Trace)
 {
     public bool Has(Directive directive) => Directives.Contains(directive);
@@ -10,4 +10,7 @@ public sealed record StanceDecision(Stance Stance, IReadOnlyList<Directive> Dire
     public IReadOnlyList<string> DirectiveNames => Directives.Select(d => WireNames.Of(d)).ToArray();
 
     public string StanceName => WireNames.Of(Stance);
+
+    /// <summary>What the reply is about: the act it answers, the topic, the behaviours noticed, the open question.</summary>
+    public ReplyPlan Plan { get; init; } = ReplyPlan.None;
 }

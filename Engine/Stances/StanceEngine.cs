@@ -8,18 +8,21 @@ namespace CompanionBot.Stances;
 /// <summary>
 /// Chooses the stance for one message (pure: time is a parameter). Safety rules in code first (they cannot be
 /// configured away), then the persona's own rules (data over a closed vocabulary of facts), then the defaults;
-/// the floor's directives are added on top of whichever answered. The decision names its rule and carries a trace.
+/// the floor's directives are added on top of whichever answered. The decision names its rule, carries a trace and
+/// the reply plan (the act answered, the topic, the behaviours noticed, the open question).
 /// </summary>
 public sealed class StanceEngine
 {
-    public StanceDecision Decide(RelationshipState state, MessageAppraisal appraisal, PersonaConfig persona, DateTimeOffset now)
+    /// <param name="text">The message, for the shape of the act (who a question is about) and its topic.</param>
+    public StanceDecision Decide(RelationshipState state, MessageAppraisal appraisal, PersonaConfig persona, DateTimeOffset now, string text = "")
     {
-        var context = new DecisionContext(state, appraisal, persona, now);
+        var act = ActReader.Read(appraisal, text);
+        var context = new DecisionContext(state, appraisal, persona, now) { Act = act, Noticed = NoticedBehaviours.From(state) };
         var trace = new List<string>();
         var verdict = SafetyRules.Evaluate(context) ?? PersonaRule(context, trace) ?? DefaultRules.Evaluate(context);
         trace.Insert(0, verdict.Reason);
         var directives = Overlays.Apply(verdict, context, trace);
-        return new StanceDecision(verdict.Stance, directives, verdict.Rule, trace);
+        return new StanceDecision(verdict.Stance, directives, verdict.Rule, trace) { Plan = ReplyPlanner.Plan(act, text, appraisal, state) };
     }
 
     private static Verdict? PersonaRule(DecisionContext c, List<string> trace)

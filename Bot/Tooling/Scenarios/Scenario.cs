@@ -22,7 +22,17 @@ public sealed record TurnExpectation(
     IReadOnlyList<Stance> Stance,
     IReadOnlyList<Stance> Not,
     IReadOnlyList<Directive> Directives,
-    IReadOnlyList<string> Flags);
+    IReadOnlyList<string> Flags)
+{
+    /// <summary>The act the reply plan must answer: one of these.</summary>
+    public IReadOnlyList<ReplyAct> Acts { get; init; } = [];
+
+    /// <summary>Behaviours the companion must have noticed by this turn (the plan's noticed list).</summary>
+    public IReadOnlyList<string> Noticed { get; init; } = [];
+
+    /// <summary>The plan's topic must contain this phrase.</summary>
+    public string? Topic { get; init; }
+}
 
 public sealed record LedgerComparison(string Higher, string Lower, string Dimension);
 

@@ -93,7 +93,12 @@ public static class ScenarioReader
             var expect = Node(t, "expect") as YamlMappingNode;
             turns.Add(new ScenarioTurn(turns.Count + 1, line, who, after, say, new TurnExpectation(
                 Enums<Stance>(expect, "stance", file), Enums<Stance>(expect, "not", file),
-                Enums<Directive>(expect, "directives", file), Flags(expect, file))));
+                Enums<Directive>(expect, "directives", file), Flags(expect, file))
+            {
+                Acts = Enums<ReplyAct>(expect, "act", file),
+                Noticed = Noticed(expect, file),
+                Topic = expect is null ? null : Text(expect, "topic", file),
+            }));
         }
         return turns;
     }
@@ -137,6 +142,19 @@ public static class ScenarioReader
             var text = (item as YamlScalarNode)?.Value;
             if (!WireNames.TryParse<T>(text, out var value)) throw Fail(file, item.Start, $"unknown {key} value '{text}'; allowed: {string.Join(", ", WireNames.All<T>())}");
             result.Add(value);
+        }
+        return result;
+    }
+
+    private static List<string> Noticed(YamlMappingNode? map, string file)
+    {
+        var result = new List<string>();
+        if (map is null || Node(map, "noticed") is not { } node) return result;
+        foreach (var item in node is YamlSequenceNode seq ? seq.Children : [node])
+        {
+            var text = (item as YamlScalarNode)?.Value ?? "";
+            if (!NoticedBehaviours.Names.Contains(text)) throw Fail(file, item.Start, $"unknown noticed value '{text}'; allowed: {string.Join(", ", NoticedBehaviours.Names)}");
+            result.Add(text);
         }
         return result;
     }

@@ -19,7 +19,19 @@ public sealed record TurnOutcome(
     [property: JsonPropertyName("signals")] IReadOnlyList<string> Signals,
     [property: JsonPropertyName("ledger")] LedgerSnapshot Ledger,
     [property: JsonPropertyName("reply")] string Reply,
-    [property: JsonPropertyName("failures")] IReadOnlyList<string> Failures);
+    [property: JsonPropertyName("failures")] IReadOnlyList<string> Failures)
+{
+    /// <summary>The act the reply answers (the reply plan).</summary>
+    [JsonPropertyName("act")]
+    public string Act { get; init; } = "";
+
+    [JsonPropertyName("topic")]
+    public string? Topic { get; init; }
+
+    /// <summary>The behaviours the companion had noticed when it answered.</summary>
+    [JsonPropertyName("noticed")]
+    public IReadOnlyList<string> Noticed { get; init; } = [];
+}
 
 public sealed record ScenarioOutcome(
     [property: JsonPropertyName("name")] string Name,

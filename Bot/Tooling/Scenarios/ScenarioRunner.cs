@@ -31,7 +31,12 @@ public sealed class ScenarioRunner(SimulationPipelines pipelines)
             var turnFailures = Check(turn, result.Decision, result.Appraisal);
             failures.AddRange(turnFailures.Select(f => $"turn {turn.Index}: {f}"));
             turns.Add(new TurnOutcome(turn.Index, turn.As, turn.Say, result.Decision.StanceName, result.Decision.Rule,
-                result.Decision.DirectiveNames, result.Appraisal.Names, Snapshot(result.Change.After), result.Reply.Text, turnFailures));
+                result.Decision.DirectiveNames, result.Appraisal.Names, Snapshot(result.Change.After), result.Reply.Text, turnFailures)
+            {
+                Act = result.Decision.Plan.ActName,
+                Topic = result.Decision.Plan.Topic,
+                Noticed = result.Decision.Plan.Noticed.Select(n => n.Behaviour).ToArray(),
+            });
         }
         var final = keys.Where(k => store.Find(k.Value) is not null).ToDictionary(k => k.Key, k => Snapshot(store.Find(k.Value)!));
         foreach (var (user, stages) in scenario.FinalStages)
@@ -66,6 +71,11 @@ public sealed class ScenarioRunner(SimulationPipelines pipelines)
         if (e.Not.Contains(decision.Stance)) failures.Add($"stance {stance} is excluded (not: [{string.Join(", ", e.Not.Select(s => WireNames.Of(s)))}])");
         foreach (var d in e.Directives.Where(d => !decision.Has(d))) failures.Add($"directive {WireNames.Of(d)} missing (got [{string.Join(", ", decision.DirectiveNames)}])");
         foreach (var f in e.Flags.Where(f => !appraisal.Names.Contains(f))) failures.Add($"flag {f} missing (got [{string.Join(", ", appraisal.Names)}])");
+        var plan = decision.Plan;
+        if (e.Acts.Count > 0 && !e.Acts.Contains(plan.Act)) failures.Add($"act {plan.ActName} not in [{string.Join(", ", e.Acts.Select(a => WireNames.Of(a)))}]");
+        var noticed = plan.Noticed.Select(n => n.Behaviour).ToList();
+        foreach (var n in e.Noticed.Where(n => !noticed.Contains(n))) failures.Add($"noticed {n} missing (got [{string.Join(", ", noticed)}])");
+        if (e.Topic is { } topic && !(plan.Topic ?? "").Contains(topic, StringComparison.OrdinalIgnoreCase)) failures.Add($"topic '{plan.Topic}' does not contain '{topic}'");
         return failures;
     }
 
