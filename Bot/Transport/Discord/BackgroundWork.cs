@@ -50,15 +50,19 @@ public sealed partial class BackgroundWork(IServiceScopeFactory scopes, TimeProv
         }
     }
 
-    /// <summary>Lets the next item in this item's order start now, while this one keeps running (no-op when unknown).</summary>
-    public void Release(string releaseId)
+    /// <summary>
+    /// Lets the next item in this item's order start now, while this one keeps running; false when no waiting item was
+    /// queued under this id (already released, finished, or never queued here).
+    /// </summary>
+    public bool Release(string releaseId)
     {
         TaskCompletionSource? released;
         lock (_gate)
         {
-            if (!_releases.Remove(releaseId, out released)) return;
+            if (!_releases.Remove(releaseId, out released)) return false;
         }
         released.TrySetResult();
+        return true;
     }
 
     /// <summary>Cancels what is still running and waits for it to wind down.</summary>
@@ -105,7 +109,7 @@ public sealed partial class BackgroundWork(IServiceScopeFactory scopes, TimeProv
             _running.Remove(task);
             if (orderKey is not null && _tails.TryGetValue(orderKey, out var tail) && tail == tailTask) _tails.Remove(orderKey);
         }
-        if (releaseId is not null) Release(releaseId);
+        if (releaseId is not null) _ = Release(releaseId);
     }
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Error, Message = "Handling {What} failed: {Error}")]

@@ -16,7 +16,9 @@ public sealed class DiscordBurstListener(BackgroundWork work, DiscordApi api, Ch
 
     public void Gathering(InboundMessage message)
     {
-        work.Release(ReleaseId(message.MessageId));
+        // Only a message the Discord router queued is Discord's to answer: terminal chat shares the pipeline, and its
+        // lines must never turn into requests to Discord.
+        if (!work.Release(ReleaseId(message.MessageId))) return;
         if (!typing.TryClaim(message.ChannelId)) return;
         _ = api.TriggerTypingAsync(message.ChannelId, CancellationToken.None)
             .ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
