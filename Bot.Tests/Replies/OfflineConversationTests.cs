@@ -29,7 +29,9 @@ public sealed class OfflineConversationTests
     public async Task Chat_TooFastTenTurnsNoEndpoint_DistinctRepliesThatAnswerTheirActsAndHoldBoundaries()
     {
         using var dir = new TempDirectory();
-        var settings = new Dictionary<string, string?> { ["Flood:MemberMessages"] = "100" };
+        // Ten turns typed one after another, each answered before the next (bursts off: piped at once they would be
+        // gathered into one turn, which BurstTests and ChatModeTests cover).
+        var settings = new Dictionary<string, string?> { ["Flood:MemberMessages"] = "100", ["Conversation:BurstQuietSeconds"] = "0" };
         var (exit, output, error) = await ProgramRun.RunAsync(string.Join("\n", TooFast) + "\n", settings, "chat", "--db", dir.File("c.db"));
         var replies = output.Split(Label, StringSplitOptions.RemoveEmptyEntries).Select(r => r.Trim()).ToList();
         var persona = DefaultPersona.Load();
