@@ -30,6 +30,19 @@ public sealed class StorageEdgeTests
     }
 
     [Test]
+    public async Task HandleAsync_MemberLeaseFails_FailedOutcomeInsteadOfAnException()
+    {
+        using var dir = new TempDirectory();
+        using var h = new PipelineHarness(dir.File("db"), gate: new MemberGate(new BrokenLeases()));
+
+        var outcome = await h.SendAsync(RelationshipKey.Dm("s4"), "hello?", messageId: "gw-11");
+
+        Assert.That(outcome, Is.InstanceOf<TurnOutcome.Failed>());
+        Assert.That(((TurnOutcome.Failed)outcome).Error.Edge, Is.EqualTo("storage"));
+        Assert.That(h.Store.WasProcessed("gw-11"), Is.False, "a replay answers it once storage is back");
+    }
+
+    [Test]
     public async Task HandleAsync_StorageCannotRead_FailedOutcomeInsteadOfAnException()
     {
         using var dir = new TempDirectory();
@@ -80,5 +93,11 @@ public sealed class StorageEdgeTests
 
         Assert.That(store.Count(), Is.EqualTo(64));
         Assert.That(Enumerable.Range(0, 64).All(i => store.WasProcessed("msg-" + i)), Is.True);
+    }
+
+    private sealed class BrokenLeases : IMemberLeases
+    {
+        public Task<IDisposable> AcquireAsync(string memberId, CancellationToken cancellationToken) =>
+            Task.FromException<IDisposable>(new StorageException("PostgreSQL db:5432/companion: the session ended"));
     }
 }

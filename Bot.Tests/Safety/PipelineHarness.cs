@@ -19,7 +19,7 @@ public sealed class PipelineHarness : IDisposable
     private int _sequence;
 
     public PipelineHarness(string path, IChatModel? model = null, bool secureDelete = true, IAppraisalAssistant? assistant = null,
-        ILogger<ConversationPipeline>? logger = null, Bursts? bursts = null)
+        ILogger<ConversationPipeline>? logger = null, Bursts? bursts = null, MemberGate? gate = null)
     {
         _services = TestRoot.Build(new Dictionary<string, string?>
         {
@@ -32,6 +32,7 @@ public sealed class PipelineHarness : IDisposable
             if (assistant is not null) services.Replace(ServiceDescriptor.Singleton(assistant));
             if (logger is not null) services.AddSingleton(logger);
             if (bursts is not null) services.Replace(ServiceDescriptor.Singleton(bursts));
+            if (gate is not null) services.Replace(ServiceDescriptor.Singleton(gate));
         });
         Database = _services.GetRequiredService<SqliteDatabase>();
         Store = (SqliteLedgerStore)_services.GetRequiredService<ILedgerStore>();

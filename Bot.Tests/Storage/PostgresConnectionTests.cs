@@ -44,6 +44,25 @@ public sealed class PostgresConnectionTests
     }
 
     [Test]
+    public async Task AcquireLease_ServerEndedTheSession_StorageExceptionWithoutThePassword()
+    {
+        using var server = TestPostgres.Create();
+        var app = "lease-" + server.Schema;
+        var builder = new NpgsqlConnectionStringBuilder(server.ConnectionString) { ApplicationName = app, MaxPoolSize = 1 };
+        using var db = new PostgresDatabase(builder.ConnectionString);
+        var leases = new PostgresMemberLeases(db);
+        (await leases.AcquireAsync("1001", CancellationToken.None)).Dispose();
+        // The pooled connection's session is ended under it (a server restart or an administrator would do the same).
+        server.Scalar($"SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = '{app}';");
+
+        var thrown = Assert.ThrowsAsync<StorageException>(() => leases.AcquireAsync("1001", CancellationToken.None));
+
+        Assert.That(thrown!.Message, Does.Contain("PostgreSQL"));
+        Assert.That(thrown.Message, Does.Not.Contain(builder.Password!));
+        Assert.That(thrown.InnerException, Is.Null, "only the redacted message leaves the store");
+    }
+
+    [Test]
     public void Redact_TextHoldingTheConnectionString_CutsThePasswordEverywhere()
     {
         var secrets = new ConnectionSecrets($"Host=h;Password={Secret}");

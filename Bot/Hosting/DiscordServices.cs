@@ -25,6 +25,8 @@ public static class DiscordServices
         services.AddSingleton<SessionFile>();
         services.AddSingleton<SessionRestore>();
         services.AddSingleton<BackgroundWork>();
+        services.AddSingleton<ChannelTyping>();
+        services.AddSingleton<Pipeline.IBurstListener, DiscordBurstListener>();
         services.AddSingleton<DiscordMessageHandler>();
         services.AddSingleton<DiscordInteractionHandler>();
         services.AddScoped<IDiscordResponder<InboundMessage>, MessageResponder>();

@@ -42,8 +42,11 @@ public sealed class ConversationPipeline(
         if (!bursts.Enabled) return _logger.Log(await TurnAsync(new Burst([message]), cancellationToken).ConfigureAwait(false));
         var (early, urgent) = Screen(message);
         if (early is not null) return _logger.Log(early);
+        // The message joins its burst before the listener hears of it, so a transport that lets the next message in
+        // at that point keeps the burst in arrival order.
+        var gathering = bursts.GatherAsync(message, urgent, cancellationToken);
         listener?.Gathering(message);
-        var gathered = await bursts.GatherAsync(message, urgent, cancellationToken).ConfigureAwait(false);
+        var gathered = await gathering.ConfigureAwait(false);
         if (gathered is null) return _logger.Log(new TurnOutcome.Gathered(message));
         return _logger.Log(await TurnAsync(Burst.Of(gathered), cancellationToken).ConfigureAwait(false));
     }
@@ -64,7 +67,9 @@ public sealed class ConversationPipeline(
     private async Task<TurnOutcome> TurnAsync(Burst burst, CancellationToken cancellationToken)
     {
         var message = burst.Turn;
-        using var _ = await gate.EnterAsync(message.Key.MemberId, cancellationToken).ConfigureAwait(false);
+        var entered = await EnterAsync(message, cancellationToken).ConfigureAwait(false);
+        if (entered.Error is { } locked) return new TurnOutcome.Failed(message, locked);
+        using var _ = entered.Value!;
         var persona = personas.For(message.Key.Scope);
         var load = Load(message, planner.HistoryTurns);
         if (load.Error is { } unread) return new TurnOutcome.Failed(message, unread);
@@ -112,6 +117,19 @@ public sealed class ConversationPipeline(
         var appraisal = appraiser.Appraise(message.Text, before, message.ReceivedAt);
         if (assistant is null || appraisal.Has(Signal.Crisis)) return appraisal;
         return await assistant.RefineAsync(message.Text, appraisal, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The member's turn (with PostgreSQL, its cross-process lease): a storage failure is a value here too.</summary>
+    private async Task<Result<IDisposable>> EnterAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Result<IDisposable>.Success(await gate.EnterAsync(message.Key.MemberId, cancellationToken).ConfigureAwait(false));
+        }
+        catch (StorageException ex)
+        {
+            return Result<IDisposable>.Fail("storage", ex.Message);
+        }
     }
 
     /// <summary>The storage edge as a value: a read that fails is reported, not thrown at the transport.</summary>

@@ -74,6 +74,21 @@ public abstract class StoreContract
     }
 
     [Test]
+    public void Save_BurstWithGatheredIds_MarksEveryLineHandled()
+    {
+        using var s = Open();
+        Assert.That(s.Ledger.Save(Turn(Guild, "b3", 1) with { GatheredIds = ["b1", "b2"] }), Is.True);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(new[] { "b1", "b2", "b3" }.Select(s.Ledger.WasProcessed), Is.All.True, "a replay of any line of the burst is a duplicate");
+            Assert.That(s.Ledger.Load(Guild, "b1", 0).AlreadyHandled, Is.True);
+            Assert.That(s.Ledger.Save(Turn(Guild, "b4", 2) with { GatheredIds = ["b2"] }), Is.True, "an earlier line marked again is no conflict");
+            Assert.That(s.Ledger.Find(Guild)!.Exchanges, Is.EqualTo(2));
+        });
+    }
+
+    [Test]
     public void Save_WithHistory_KeepsTheNewestTurnsOldestFirst()
     {
         using var s = Open();

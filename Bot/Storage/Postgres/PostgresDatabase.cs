@@ -98,7 +98,7 @@ public sealed class PostgresDatabase : IDisposable
     public void Dispose() => _source.Dispose();
 
     /// <summary>The inner exception is left out on purpose: only the redacted message leaves this class.</summary>
-    private StorageException Failure(NpgsqlException ex) => new($"PostgreSQL {Target}: {Secrets.Redact(ex.Message)}");
+    internal StorageException Failure(NpgsqlException ex) => new($"PostgreSQL {Target}: {Secrets.Redact(ex.Message)}");
 
     private void Migrate()
     {

@@ -6,7 +6,8 @@ namespace CompanionBot.Storage.Postgres;
 /// <summary>
 /// The ledger on PostgreSQL. A handled message's writes are one transaction that starts by claiming the message id
 /// (INSERT ... ON CONFLICT DO NOTHING on its primary key): a second process with the same id claims nothing and writes
-/// nothing, whatever it read before. State and history are sealed under the relationship's key (<see cref="MemberCipher"/>);
+/// nothing, whatever it read before; the burst's earlier lines (<see cref="TurnRecord.GatheredIds"/>) are marked in the
+/// same transaction. State and history are sealed under the relationship's key (<see cref="MemberCipher"/>);
 /// deletion removes the key first, then the rows, then vacuums the member tables.
 /// </summary>
 public sealed class PostgresLedgerStore : ILedgerStore
@@ -59,6 +60,9 @@ public sealed class PostgresLedgerStore : ILedgerStore
             var key = record.State.Key;
             var at = record.State.LastSeenAt.ToUniversalTime();
             if (record.MessageId is not null && !Claim(connection, tx, record.MessageId, key, at)) return false;
+            // The other lines of a burst are marked with the turn, so a replay of any of them stays quiet; one already
+            // marked is no conflict (the turn's own id above is the claim that decides).
+            foreach (var gathered in record.GatheredIds) Claim(connection, tx, gathered, key, at);
             var secret = KeyFor(connection, tx, key, at);
             using var batch = new NpgsqlBatch(connection, tx);
             batch.BatchCommands.Add(Command("""

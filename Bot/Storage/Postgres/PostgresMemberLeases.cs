@@ -24,6 +24,12 @@ public sealed class PostgresMemberLeases(PostgresDatabase database) : IMemberLea
             await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return new Lease(connection, LockKey(memberId));
         }
+        catch (NpgsqlException ex)
+        {
+            // A broken connection or server is a storage failure the pipeline reports, its message redacted.
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw database.Failure(ex);
+        }
         catch
         {
             await connection.DisposeAsync().ConfigureAwait(false);

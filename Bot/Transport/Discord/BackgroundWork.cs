@@ -6,7 +6,9 @@ namespace CompanionBot.Transport.Discord;
 /// <summary>
 /// The bounded queue between the gateway's receive loop and the responders, so a slow reply never delays heartbeats.
 /// Work with the same order key (a channel id) runs one after another, in arrival order; everything else runs in
-/// parallel. Each item gets its own DI scope and a timeout, and its failure is logged and contained. When
+/// parallel. An item queued with a release id lets the next one in its order start as soon as it calls
+/// <see cref="Release"/> (a message that has joined its member's burst), so a burst's messages gather instead of each
+/// waiting for the previous one's whole reply. Each item gets its own DI scope and a timeout, and its failure is logged and contained. When
 /// <see cref="Capacity"/> items are already waiting, new ones are refused (and logged) rather than queued without end:
 /// the receive loop can never wait.
 /// </summary>
@@ -16,6 +18,7 @@ public sealed partial class BackgroundWork(IServiceScopeFactory scopes, TimeProv
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Task> _tails = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TaskCompletionSource> _releases = new(StringComparer.Ordinal);
     private readonly HashSet<Task> _running = [];
     private readonly CancellationTokenSource _stop = new();
 
@@ -26,7 +29,7 @@ public sealed partial class BackgroundWork(IServiceScopeFactory scopes, TimeProv
     }
 
     /// <summary>Queues a responder call; false when the queue is full (the event is dropped, with a log line).</summary>
-    public bool Run(string? orderKey, string what, TimeSpan timeout, Func<IServiceProvider, CancellationToken, Task> work)
+    public bool Run(string? orderKey, string what, TimeSpan timeout, Func<IServiceProvider, CancellationToken, Task> work, string? releaseId = null)
     {
         lock (_gate)
         {
@@ -38,10 +41,28 @@ public sealed partial class BackgroundWork(IServiceScopeFactory scopes, TimeProv
             var previous = orderKey is not null && _tails.TryGetValue(orderKey, out var tail) ? tail : Task.CompletedTask;
             var task = Task.Run(() => RunAfterAsync(previous, what, timeout, work));
             _running.Add(task);
-            if (orderKey is not null) _tails[orderKey] = task;
-            _ = task.ContinueWith(t => Forget(t, orderKey), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            var released = releaseId is not null && orderKey is not null ? new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) : null;
+            if (released is not null) _releases[releaseId!] = released;
+            var tailTask = released?.Task ?? task;
+            if (orderKey is not null) _tails[orderKey] = tailTask;
+            _ = task.ContinueWith(t => Forget(t, tailTask, orderKey, releaseId), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             return true;
         }
+    }
+
+    /// <summary>
+    /// Lets the next item in this item's order start now, while this one keeps running; false when no waiting item was
+    /// queued under this id (already released, finished, or never queued here).
+    /// </summary>
+    public bool Release(string releaseId)
+    {
+        TaskCompletionSource? released;
+        lock (_gate)
+        {
+            if (!_releases.Remove(releaseId, out released)) return false;
+        }
+        released.TrySetResult();
+        return true;
     }
 
     /// <summary>Cancels what is still running and waits for it to wind down.</summary>
@@ -81,13 +102,14 @@ public sealed partial class BackgroundWork(IServiceScopeFactory scopes, TimeProv
         }
     }
 
-    private void Forget(Task task, string? orderKey)
+    private void Forget(Task task, Task tailTask, string? orderKey, string? releaseId)
     {
         lock (_gate)
         {
             _running.Remove(task);
-            if (orderKey is not null && _tails.TryGetValue(orderKey, out var tail) && tail == task) _tails.Remove(orderKey);
+            if (orderKey is not null && _tails.TryGetValue(orderKey, out var tail) && tail == tailTask) _tails.Remove(orderKey);
         }
+        if (releaseId is not null) _ = Release(releaseId);
     }
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Error, Message = "Handling {What} failed: {Error}")]

@@ -9,8 +9,8 @@ namespace CompanionBot.Transport.Discord;
 
 /// <summary>
 /// Parses gateway dispatches and hands each to its responder through the bounded queue: each message or interaction
-/// id is handled once (resumes replay events), messages are stamped on arrival and answered in order per channel,
-/// interactions go straight to their fast path. Runs on the receive loop, so nothing here waits or reads a database.
+/// id is handled once (resumes replay events), messages are stamped on arrival and answered in order per channel (one
+/// waiting in a burst lets the next in), interactions go straight to their fast path. Runs on the receive loop, so nothing here waits or reads a database.
 /// </summary>
 public sealed class DiscordEventRouter(
     DiscordSelf self,
@@ -49,7 +49,8 @@ public sealed class DiscordEventRouter(
                 if (MessageCreate.Parse(data) is not { } message || !_seen.Add("message:" + message.Id)) return;
                 if (messages.Accept(message, receivedAt) is not { } inbound) return;
                 work.Run(message.ChannelId, $"message {message.Id}", MessageTimeout,
-                    (scope, ct) => scope.GetRequiredService<IDiscordResponder<InboundMessage>>().RespondAsync(inbound, ct));
+                    (scope, ct) => scope.GetRequiredService<IDiscordResponder<InboundMessage>>().RespondAsync(inbound, ct),
+                    DiscordBurstListener.ReleaseId(message.Id));
                 break;
             case "INTERACTION_CREATE":
                 if (InteractionCreate.Parse(data) is not { } interaction || !_seen.Add("interaction:" + interaction.Id)) return;

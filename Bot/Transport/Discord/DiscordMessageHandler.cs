@@ -21,7 +21,8 @@ public sealed partial class DiscordMessageHandler(
     IOptions<DiscordOptions> options,
     TimeProvider time,
     SecretRedactor redactor,
-    ILogger<DiscordMessageHandler> logger)
+    ILogger<DiscordMessageHandler> logger,
+    ChannelTyping? typing = null)
 {
     /// <summary>JSON error code: "Cannot reply without permission to read message history".</summary>
     public const int CannotReplyWithoutReadHistory = 160002;
@@ -69,7 +70,7 @@ public sealed partial class DiscordMessageHandler(
     {
         logger.LogDebug("Message {Id} from {Key}: {Text}", message.MessageId, message.Key, message.Text);
         TurnOutcome outcome;
-        await using (TypingIndicator.Start(api, message.ChannelId, time, ct))
+        await using (TypingIndicator.Start(api, message.ChannelId, time, ct, typing))
         {
             outcome = await pipeline.HandleAsync(message, ct).ConfigureAwait(false);
         }

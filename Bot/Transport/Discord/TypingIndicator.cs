@@ -15,13 +15,15 @@ public sealed class TypingIndicator : IAsyncDisposable
     private readonly CancellationTokenSource _stop;
     private readonly Task _loop;
 
-    private TypingIndicator(DiscordApi api, string channelId, TimeProvider time, CancellationToken ct)
+    private TypingIndicator(DiscordApi api, string channelId, TimeProvider time, ChannelTyping? shown, CancellationToken ct)
     {
         _stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        _loop = ShowAsync(api, channelId, time, _stop.Token);
+        _loop = ShowAsync(api, channelId, time, shown, _stop.Token);
     }
 
-    public static TypingIndicator Start(DiscordApi api, string channelId, TimeProvider time, CancellationToken ct) => new(api, channelId, time, ct);
+    /// <summary>With <paramref name="shown"/>, a post is skipped while typing posted by someone else still shows.</summary>
+    public static TypingIndicator Start(DiscordApi api, string channelId, TimeProvider time, CancellationToken ct, ChannelTyping? shown = null) =>
+        new(api, channelId, time, shown, ct);
 
     public async ValueTask DisposeAsync()
     {
@@ -30,12 +32,12 @@ public sealed class TypingIndicator : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private static async Task ShowAsync(DiscordApi api, string channelId, TimeProvider time, CancellationToken ct)
+    private static async Task ShowAsync(DiscordApi api, string channelId, TimeProvider time, ChannelTyping? shown, CancellationToken ct)
     {
         await Task.Delay(ShowAfter, time, ct).ConfigureAwait(false);
         while (!ct.IsCancellationRequested)
         {
-            await api.TriggerTypingAsync(channelId, ct).ConfigureAwait(false);
+            if (shown is null || shown.TryClaim(channelId)) await api.TriggerTypingAsync(channelId, ct).ConfigureAwait(false);
             await Task.Delay(RepostEvery, time, ct).ConfigureAwait(false);
         }
     }
