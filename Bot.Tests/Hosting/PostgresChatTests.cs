@@ -13,6 +13,7 @@ public sealed class PostgresChatTests
         {
             ["Storage:Provider"] = "postgres",
             ["Storage:ConnectionString"] = server.ConnectionString,
+            ["Conversation:BurstQuietSeconds"] = "0", // one turn per line: this test counts turns across processes
         };
         await ProgramRun.RunAsync("hey I'm jake\nwhat are you listening to?\n", config, "chat");
         var (exit, output, error) = await ProgramRun.RunAsync("back again\n/rapport\n", config, "chat");
