@@ -32,7 +32,9 @@ public sealed class BenchModeTests
         Assert.That(root.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[]
         {
             "messages", "relationships", "throughput_per_s", "p50_ms", "p99_ms", "max_ms", "peak_memory_mb", "raw_sqlite_tx_per_s", "ratio",
+            "appraiser", "encoder_throughput_per_s",
         }));
+        Assert.That(root.GetProperty("appraiser").GetString(), Is.EqualTo("semantic"), "the encoder runs by default");
         Assert.That(root.GetProperty("messages").GetInt64(), Is.EqualTo(12));
         Assert.That(root.GetProperty("relationships").GetInt64(), Is.EqualTo(13));
         var throughput = root.GetProperty("throughput_per_s").GetDouble();
