@@ -34,7 +34,7 @@ public static class MigrateMode
         using var source = new SqliteDatabase(path, 5, secureDelete: true);
         using var target = new PostgresDatabase(connectionString);
         await io.Error.WriteLineAsync($"migrate: copying {source.DatabasePath} into PostgreSQL {target.Target} (one transaction)...").ConfigureAwait(false);
-        var counts = SqliteToPostgres.Run(source, target, intoNonEmpty);
+        var counts = SqliteToPostgres.Run(source, target, intoNonEmpty, services.GetRequiredService<TimeProvider>().GetUtcNow());
         foreach (var c in counts)
         {
             await io.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,

@@ -23,7 +23,7 @@ public static class SqliteToPostgres
     private static readonly string[] Tables =
         ["relationships", "processed_messages", "turns", "counters", "persona_versions", "rapport_resets", "answer_channels"];
 
-    public static IReadOnlyList<TableCount> Run(SqliteDatabase source, PostgresDatabase target, bool intoNonEmpty) => target.Write((pg, tx) =>
+    public static IReadOnlyList<TableCount> Run(SqliteDatabase source, PostgresDatabase target, bool intoNonEmpty, DateTimeOffset now) => target.Write((pg, tx) =>
     {
         var before = Tables.Append("member_keys").ToDictionary(t => t, t => Count(pg, tx, t), StringComparer.Ordinal);
         if (!intoNonEmpty && before.Values.Any(n => n > 0))
@@ -62,7 +62,7 @@ public static class SqliteToPostgres
             });
             return 0;
         });
-        WriteNewKeys(pg, keys);
+        WriteNewKeys(pg, keys, now);
         var counts = Tables.Select(t => new TableCount(t, sourceCounts[t], before[t], Count(pg, tx, t))).ToList();
         if (counts.Any(c => !c.Matches))
         {
@@ -120,10 +120,9 @@ public static class SqliteToPostgres
         return keys;
     }
 
-    private static void WriteNewKeys(NpgsqlConnection pg, Dictionary<(string, string), (byte[] Key, bool New)> keys)
+    private static void WriteNewKeys(NpgsqlConnection pg, Dictionary<(string, string), (byte[] Key, bool New)> keys, DateTimeOffset now)
     {
         using var writer = pg.BeginBinaryImport("COPY member_keys (scope, member, key, created_at) FROM STDIN (FORMAT BINARY)");
-        var now = DateTimeOffset.UtcNow;
         foreach (var ((scope, member), (key, isNew)) in keys)
         {
             if (!isNew) continue;
