@@ -35,21 +35,8 @@ internal static partial class VoiceYamlReader
     private static List<PhraseEntry> ReadPhrases(YamlNodes nodes, YamlMappingNode root)
     {
         var list = new List<PhraseEntry>();
-        var node = YamlNodes.Child(root, "phrases");
-        if (node is null) return list;
-        if (node is not YamlSequenceNode seq)
+        foreach (var (entry, path) in Entries(nodes, root, "phrases", "phrases", "must be a list of entries with part and say", "must be a mapping with part and say"))
         {
-            nodes.Error("phrases", node, "must be a list of entries with part and say");
-            return list;
-        }
-        for (var i = 0; i < seq.Children.Count; i++)
-        {
-            var path = $"phrases[{i}]";
-            if (seq.Children[i] is not YamlMappingNode entry)
-            {
-                nodes.Error(path, seq.Children[i], "must be a mapping with part and say");
-                continue;
-            }
             nodes.RejectUnknown(entry, path, PhraseFields);
             var partText = nodes.String(entry, path, "part", required: true);
             var part = PhrasePart.Acknowledge;
@@ -72,24 +59,32 @@ internal static partial class VoiceYamlReader
         return list;
     }
 
-    private static List<PersonaOpinion> ReadOpinions(YamlNodes nodes, YamlMappingNode facts)
+    /// <summary>The mappings of a list field, each with its path ("phrases[2]"); a wrong shape is reported, never thrown.</summary>
+    private static List<(YamlMappingNode Entry, string Path)> Entries(
+        YamlNodes nodes, YamlMappingNode parent, string key, string path, string notAList, string notAMapping)
     {
-        var list = new List<PersonaOpinion>();
-        var node = YamlNodes.Child(facts, "opinions");
-        if (node is null) return list;
+        var entries = new List<(YamlMappingNode, string)>();
+        var node = YamlNodes.Child(parent, key);
+        if (node is null) return entries;
         if (node is not YamlSequenceNode seq)
         {
-            nodes.Error("facts.opinions", node, "must be a list of { about: [words], say: [lines] }");
-            return list;
+            nodes.Error(path, node, notAList);
+            return entries;
         }
         for (var i = 0; i < seq.Children.Count; i++)
         {
-            var path = $"facts.opinions[{i}]";
-            if (seq.Children[i] is not YamlMappingNode entry)
-            {
-                nodes.Error(path, seq.Children[i], "must be a mapping with about and say");
-                continue;
-            }
+            var at = $"{path}[{i}]";
+            if (seq.Children[i] is YamlMappingNode entry) entries.Add((entry, at));
+            else nodes.Error(at, seq.Children[i], notAMapping);
+        }
+        return entries;
+    }
+
+    private static List<PersonaOpinion> ReadOpinions(YamlNodes nodes, YamlMappingNode facts)
+    {
+        var list = new List<PersonaOpinion>();
+        foreach (var (entry, path) in Entries(nodes, facts, "opinions", "facts.opinions", "must be a list of { about: [words], say: [lines] }", "must be a mapping with about and say"))
+        {
             nodes.RejectUnknown(entry, path, ["about", "say"]);
             var about = OneOrMany(nodes, entry, path, "about").Select(a => a.Trim().ToLowerInvariant()).ToList();
             var say = Lines(nodes, entry, path, "say", placeholders: false);
