@@ -48,8 +48,8 @@ public sealed class DiscordRestTests
         var armed = bot.Clock.Armed.Count;
 
         await gateway.DispatchAsync("MESSAGE_CREATE", DiscordHarness.Message("500000000000000003", "hello"));
-        await bot.Clock.WhenArmedAsync(TimeSpan.FromSeconds(1), armed);
-        bot.Clock.Advance(TimeSpan.FromSeconds(1));
+        await bot.Clock.WhenArmedAsync(TimeSpan.FromSeconds(0.75), armed); // 1 s × (0.5 + jitter/2)
+        bot.Clock.Advance(TimeSpan.FromSeconds(0.75));
         await bot.ReplyToAsync("500000000000000003");
 
         var attempts = bot.Fake.Sent("POST", "channels/").Where(r => r.Path.EndsWith("/messages", StringComparison.Ordinal)).ToList();

@@ -37,7 +37,7 @@ public sealed class AttachmentDownloader(HttpClient http, TimeProvider time, ILo
         }
         catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !ct.IsCancellationRequested))
         {
-            logger.LogWarning("Could not fetch attachment {Name}: {Error}", attachment.FileName, ex.GetType().Name);
+            TransportLog.AttachmentFailed(logger, attachment.FileName, ex.GetType().Name);
             return null;
         }
     }

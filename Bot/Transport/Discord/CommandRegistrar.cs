@@ -24,19 +24,19 @@ public sealed class CommandRegistrar(
         var path = options.Value.CommandHashFile;
         if (File.Exists(path) && (await File.ReadAllTextAsync(path, ct).ConfigureAwait(false)).Trim() == hash)
         {
-            logger.LogInformation("Slash commands unchanged; not registering them again");
+            TransportLog.CommandsUnchanged(logger);
             return false;
         }
         var result = await api.BulkOverwriteGlobalCommandsAsync(applicationId, definitions, ct).ConfigureAwait(false);
         if (!result.IsSuccess)
         {
-            logger.LogWarning("Registering slash commands failed ({Problem}, code {Code}); will try again on the next start", result.Problem, result.ErrorCode);
+            TransportLog.CommandsNotRegistered(logger, result.Problem, result.ErrorCode);
             return false;
         }
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
         await File.WriteAllTextAsync(path, hash, ct).ConfigureAwait(false);
-        logger.LogInformation("Registered {Count} slash command(s)", definitions.Count);
+        TransportLog.CommandsRegistered(logger, definitions.Count);
         return true;
     }
 

@@ -68,7 +68,7 @@ public sealed class DiscordEventRouter(
                 }
                 break;
             case "RATE_LIMITED":
-                logger.LogWarning("Shard {Shard}: the gateway rate limited a request: {Payload}", shardId, data.GetRawText());
+                TransportLog.GatewayRateLimited(logger, shardId, data.GetRawText());
                 break;
             default:
                 break;

@@ -31,7 +31,7 @@ public sealed class DiscordInteractionHandler(
     {
         if (interaction.Type is not (InteractionCreate.ApplicationCommandType or InteractionCreate.MessageComponentType))
         {
-            logger.LogDebug("Ignoring interaction {Id} of type {Type}", interaction.Id, interaction.Type);
+            TransportLog.InteractionIgnored(logger, interaction.Id, interaction.Type);
             return;
         }
         var button = interaction.Type == InteractionCreate.MessageComponentType;
@@ -75,14 +75,14 @@ public sealed class DiscordInteractionHandler(
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
 #pragma warning restore CA1031
         {
-            logger.LogError("/{Command} failed: {Error}", interaction.CommandName, redactor.Describe(ex));
+            TransportLog.CommandFailed(logger, interaction.CommandName, redactor.Describe(ex));
             return new CommandReply(Failed);
         }
     }
 
     private void Report(InteractionCreate interaction, string what, bool ok, int? code)
     {
-        if (ok) logger.LogInformation("/{Command} {What} sent for interaction {Id}", interaction.CommandName, what, interaction.Id);
-        else logger.LogWarning("/{Command} {What} for interaction {Id} failed (code {Code})", interaction.CommandName, what, interaction.Id, code);
+        if (ok) TransportLog.InteractionAnswered(logger, interaction.CommandName, what, interaction.Id);
+        else TransportLog.InteractionNotAnswered(logger, interaction.CommandName, what, interaction.Id, code);
     }
 }

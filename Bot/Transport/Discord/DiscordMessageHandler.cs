@@ -54,7 +54,7 @@ public sealed partial class DiscordMessageHandler(
         if (!addressed) return null;
         if (message.Content.Length == 0 && !message.IsDm && Interlocked.Exchange(ref _warnedEmptyContent, 1) == 0)
         {
-            logger.LogWarning("A guild message arrived with empty content: enable \"Message Content Intent\" on the Bot page of the Discord Developer Portal");
+            TransportLog.EmptyGuildContent(logger);
         }
 
         var text = message.Content
@@ -68,7 +68,7 @@ public sealed partial class DiscordMessageHandler(
 
     public async Task ReplyAsync(InboundMessage message, CancellationToken ct)
     {
-        logger.LogDebug("Message {Id} from {Key}: {Text}", message.MessageId, message.Key, message.Text);
+        TransportLog.MessageReceived(logger, message.MessageId, message.Key, message.Text);
         TurnOutcome outcome;
         await using (TypingIndicator.Start(api, message.ChannelId, time, ct, typing))
         {
@@ -95,10 +95,10 @@ public sealed partial class DiscordMessageHandler(
                 50013 or 50001 => "the bot lacks permission in that channel",
                 _ => redactor.Redact(result.Problem),
             };
-            logger.LogWarning("Reply to message {Id} not sent (part {Part} of {Count}): {Why}", message.MessageId, i + 1, parts.Count, why);
+            TransportLog.ReplyNotSent(logger, message.MessageId, i + 1, parts.Count, why);
             return;
         }
-        logger.LogInformation("Answered message {Id} in {Parts} part(s)", message.MessageId, parts.Count);
+        TransportLog.Answered(logger, message.MessageId, parts.Count);
     }
 
     /// <summary>Deterministic per (message, part), at most 25 characters, so a retry after a timeout never duplicates.</summary>

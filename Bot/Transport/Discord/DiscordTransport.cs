@@ -61,9 +61,9 @@ public sealed class DiscordTransport(
             messages.Prepare();
             if (gateway.Limit.Remaining < shardIds.Count)
             {
-                logger.LogWarning("Only {Remaining} session starts left today for {Shards} shard(s); identifies will wait for the budget to reset", gateway.Limit.Remaining, shardIds.Count);
+                TransportLog.FewSessionStarts(logger, gateway.Limit.Remaining, shardIds.Count);
             }
-            logger.LogInformation("Running shard(s) {Ids} of {Count}", string.Join(",", shardIds), shardCount);
+            TransportLog.RunningShards(logger, string.Join(",", shardIds), shardCount);
             if (!shardIds.Contains(0)) GatewayLog.NoShardZero(logger, string.Join(",", shardIds)); // Gateway doc, "Sharding": DMs only reach shard 0
 
             using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -84,7 +84,7 @@ public sealed class DiscordTransport(
                     if (exit.IsFatal && fatal is null)
                     {
                         fatal = exit.FatalMessage;
-                        logger.LogCritical("Discord transport cannot continue (shard {Shard}): {Message}", exit.ShardId, fatal);
+                        TransportLog.CannotContinue(logger, exit.ShardId, fatal!);
                         await stopping.CancelAsync().ConfigureAwait(false);
                     }
                 }
@@ -138,7 +138,7 @@ public sealed class DiscordTransport(
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { Info: null, Fatal: null }),
                 MaxRetryAttempts = int.MaxValue,
                 DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
-                    TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, Math.Min(args.AttemptNumber + 1, 9))) * (0.5 + jitter.NextDouble() / 2))),
+                    DiscordBackoff.After(args.AttemptNumber + 2, ShardSession.FirstBackoff, ShardSession.MaxBackoff, jitter.NextDouble())),
                 OnRetry = args =>
                 {
                     TransportLog.DiscoveryFailed(logger, args.Outcome.Result?.Problem ?? "unreadable answer", args.RetryDelay.TotalSeconds);

@@ -24,7 +24,7 @@ public sealed class HeartbeatFile(IOptions<DiscordOptions> options, TimeProvider
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            if (Interlocked.Exchange(ref _warned, 1) == 0) logger.LogWarning("Cannot touch the heartbeat file {Path}: {Error}", path, ex.Message);
+            if (Interlocked.Exchange(ref _warned, 1) == 0) GatewayLog.HeartbeatFileFailed(logger, path, ex.Message);
         }
     }
 }

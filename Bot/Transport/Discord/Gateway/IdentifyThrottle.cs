@@ -77,7 +77,7 @@ public sealed class IdentifyThrottle(TimeProvider time, ILogger<IdentifyThrottle
         }
         if (wait > TimeSpan.Zero)
         {
-            logger.LogWarning("Session start budget used up; waiting {Minutes:0.#} minutes before identifying again", wait.TotalMinutes);
+            GatewayLog.SessionStartsUsedUp(logger, wait.TotalMinutes);
             await Task.Delay(wait, time, ct).ConfigureAwait(false);
         }
         lock (_gate)

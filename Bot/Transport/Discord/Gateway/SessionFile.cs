@@ -63,7 +63,7 @@ public sealed class SessionFile(IOptions<DiscordOptions> options, TimeProvider t
         }
         catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)
         {
-            logger.LogWarning("Ignoring the saved gateway sessions in {Path}: {Error}", path, ex.Message);
+            GatewayLog.SessionsUnreadable(logger, path, ex.Message);
         }
         return _sessions;
     }
@@ -82,7 +82,7 @@ public sealed class SessionFile(IOptions<DiscordOptions> options, TimeProvider t
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            logger.LogWarning("Cannot save the gateway sessions to {Path}: {Error}", path, ex.Message);
+            GatewayLog.SessionsNotSaved(logger, path, ex.Message);
         }
     }
 }

@@ -98,7 +98,7 @@ public sealed class ShardConnection(GatewayContext context, ShardState state)
         }
         catch (JsonException)
         {
-            Log.LogWarning("Shard {Shard}: ignoring a gateway frame that is not JSON ({Bytes} bytes)", state.ShardId, text.Length);
+            GatewayLog.NotJson(Log, state.ShardId, text.Length);
             return null;
         }
         using var _ = document;
@@ -114,7 +114,7 @@ public sealed class ShardConnection(GatewayContext context, ShardState state)
                 _acked = true;
                 context.HeartbeatFile.Touch();
                 context.Sessions.Save(state);
-                Log.LogTrace("Shard {Shard}: heartbeat ACK after {Ms:0} ms", state.ShardId, context.Time.GetElapsedTime(Interlocked.Read(ref _lastBeatAt)).TotalMilliseconds);
+                GatewayLog.HeartbeatAcked(Log, state.ShardId, context.Time.GetElapsedTime(Interlocked.Read(ref _lastBeatAt)).TotalMilliseconds);
                 return null;
             case 1:
                 SendHeartbeat(); // requested by Discord: sent at once, and no zombie check for it
@@ -139,7 +139,7 @@ public sealed class ShardConnection(GatewayContext context, ShardState state)
         _heartbeat = context.Time.CreateTimer(_ => OnHeartbeatDue(), null, first, interval);
         if (resume && state.SessionId is { } session)
         {
-            Log.LogInformation("Shard {Shard}: resuming session at sequence {Seq}", state.ShardId, state.Sequence);
+            GatewayLog.Resuming(Log, state.ShardId, state.Sequence);
             _socket!.TrySend(GatewayPayloads.Resume(context.Token, session, state.Sequence), critical: true);
             return;
         }
@@ -153,7 +153,7 @@ public sealed class ShardConnection(GatewayContext context, ShardState state)
             using var connectionAlive = CancellationTokenSource.CreateLinkedTokenSource(context.Stopping, _ended.Token);
             await context.Throttle.WaitTurnAsync(state.ShardId, connectionAlive.Token).ConfigureAwait(false);
             if (_interrupt.Task.IsCompleted) return;
-            Log.LogInformation("Shard {Shard}/{Count}: identifying", state.ShardId, state.ShardCount);
+            GatewayLog.Identifying(Log, state.ShardId, state.ShardCount);
             _readyTimer = context.Time.CreateTimer(_ => Interrupt(new ConnectionEnd(NextStep.Identify, "no READY within 15 s of Identify")), null, ReadyTimeout, Timeout.InfiniteTimeSpan);
             _socket!.TrySend(GatewayPayloads.Identify(context.Token, state.ShardId, state.ShardCount, context.Intents.Current), critical: true);
         }
@@ -169,7 +169,7 @@ public sealed class ShardConnection(GatewayContext context, ShardState state)
         if (previous != 0 && context.Time.GetElapsedTime(previous, now) > _interval + TimeSpan.FromSeconds(2))
         {
             // the usual cause is thread-pool starvation somewhere in the process (a blocking wait)
-            Log.LogWarning("Shard {Shard}: heartbeat fired {Late:0.0} s late", state.ShardId, (context.Time.GetElapsedTime(previous, now) - _interval).TotalSeconds);
+            GatewayLog.HeartbeatLate(Log, state.ShardId, (context.Time.GetElapsedTime(previous, now) - _interval).TotalSeconds);
         }
         if (!_acked)
         {
@@ -207,14 +207,14 @@ public sealed class ShardConnection(GatewayContext context, ShardState state)
                 state.FailedResumes = 0;
                 state.ConsecutiveFailures = 0;
                 context.Sessions.Save(state);
-                Log.LogInformation("Shard {Shard}: ready (application {App})", state.ShardId, ready.ApplicationId);
+                GatewayLog.Ready(Log, state.ShardId, ready.ApplicationId);
                 context.Sink.OnReady(state.ShardId, ready);
                 break;
             case "RESUMED":
                 state.FailedResumes = 0;
                 state.ConsecutiveFailures = 0;
                 context.Sessions.Save(state);
-                Log.LogInformation("Shard {Shard}: resumed", state.ShardId);
+                GatewayLog.Resumed(Log, state.ShardId);
                 break;
             default:
                 context.Sink.OnDispatch(state.ShardId, type, data.Clone());

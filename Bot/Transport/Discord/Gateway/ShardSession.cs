@@ -1,4 +1,5 @@
-using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
 
 namespace CompanionBot.Transport.Discord.Gateway;
 
@@ -10,73 +11,93 @@ public sealed record ShardExit(int ShardId, string? FatalMessage)
 
 /// <summary>
 /// Keeps one shard connected: resume first (on resume_gateway_url, with the same query string), a new session only when
-/// the old one is gone, paced reconnects after failures (exponential with jitter, capped at 5 minutes so an outage cannot
-/// burn the identify budget), and a stop on the fatal close codes.
+/// the old one is gone, paced reconnects after failures, and a stop on the fatal close codes. The reconnect loop is a
+/// Polly.Core retry on the injected clock; its waits follow <see cref="DiscordBackoff"/> over the failures in a row
+/// (READY and RESUMED reset them), capped at <see cref="MaxBackoff"/> so an outage cannot burn the identify budget.
 /// </summary>
 public sealed class ShardSession(GatewayContext context, ShardState state)
 {
     public const string Query = "v=10&encoding=json";
     public const int MaxFailedResumes = 3;
     public const int RefetchUrlAfterFailures = 3;
+    public static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
+
+    private bool _resume = state.CanResume; // a session restored from the session file
+    private TimeSpan _backoff;
 
     public async Task<ShardExit> RunAsync(CancellationToken stop)
     {
-        var resume = state.CanResume; // a session restored from the session file
-        while (!stop.IsCancellationRequested)
+        var reconnects = new ResiliencePipelineBuilder<ConnectionEnd> { TimeProvider = context.Time }
+            .AddRetry(new RetryStrategyOptions<ConnectionEnd>
+            {
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { Next: not (NextStep.Stop or NextStep.Fatal) }),
+                MaxRetryAttempts = int.MaxValue,
+                MaxDelay = MaxBackoff,
+                DelayGenerator = _ => ValueTask.FromResult<TimeSpan?>(_backoff),
+                OnRetry = args =>
+                {
+                    if (args.RetryDelay > TimeSpan.Zero) GatewayLog.Reconnecting(context.Logger, state.ShardId, args.RetryDelay.TotalSeconds, state.ConsecutiveFailures);
+                    return default;
+                },
+            })
+            .Build();
+        try
         {
-            var useResume = resume && state.CanResume;
-            var onResumeUrl = useResume && state.ResumeUrl is not null;
-            var url = WithQuery(onResumeUrl ? state.ResumeUrl! : context.GatewayUrl.Current.ToString());
-            var end = await new ShardConnection(context, state).RunAsync(url, useResume, stop).ConfigureAwait(false);
-            context.Logger.Log(end.Next is NextStep.Stop ? LogLevel.Information : LogLevel.Warning,
-                "Shard {Shard}: connection ended ({Why}); next: {Next}", state.ShardId, end.Why, end.Next);
-
-            TimeSpan backoff = TimeSpan.Zero;
-            switch (end.Next)
-            {
-                case NextStep.Stop:
-                    context.Sessions.Forget(state.ShardId); // closed with 1000: the session is over
-                    return new ShardExit(state.ShardId, null);
-                case NextStep.Fatal:
-                    context.Sessions.Forget(state.ShardId);
-                    return new ShardExit(state.ShardId, end.FixMessage ?? end.Why);
-                case NextStep.Resume:
-                    resume = true;
-                    backoff = AfterRepeatedTrouble();
-                    break;
-                case NextStep.Identify:
-                    state.ClearSession();
-                    context.Sessions.Forget(state.ShardId);
-                    resume = false;
-                    backoff = AfterRepeatedTrouble();
-                    break;
-                case NextStep.ConnectFailed:
-                    state.ConsecutiveFailures++;
-                    if (onResumeUrl)
-                    {
-                        // a dead resume url: fall back to the main url; after a few tries, give up the session
-                        state.ResumeUrl = null;
-                        if (++state.FailedResumes >= MaxFailedResumes) state.ClearSession();
-                    }
-                    else if (state.ConsecutiveFailures % RefetchUrlAfterFailures == 0)
-                    {
-                        await RefreshGatewayUrlAsync(stop).ConfigureAwait(false);
-                    }
-                    backoff = Backoff(state.ConsecutiveFailures);
-                    break;
-            }
-            try
-            {
-                if (end.Pause is not null) await end.Pause.ConfigureAwait(false);
-                if (backoff > TimeSpan.Zero) await Task.Delay(backoff, context.Time, stop).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return new ShardExit(state.ShardId, null);
-            }
+            var end = await reconnects.ExecuteAsync(async token => await ConnectOnceAsync(token).ConfigureAwait(false), stop).ConfigureAwait(false);
+            return new ShardExit(state.ShardId, end.Next == NextStep.Fatal ? end.FixMessage ?? end.Why : null);
         }
-        return new ShardExit(state.ShardId, null);
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            return new ShardExit(state.ShardId, null);
+        }
+    }
+
+    /// <summary>One connection from connect to close, then what follows from how it ended (and the wait before the next).</summary>
+    private async Task<ConnectionEnd> ConnectOnceAsync(CancellationToken stop)
+    {
+        stop.ThrowIfCancellationRequested(); // stopped in a wait: the saved session stays for the next process
+        var useResume = _resume && state.CanResume;
+        var onResumeUrl = useResume && state.ResumeUrl is not null;
+        var url = WithQuery(onResumeUrl ? state.ResumeUrl! : context.GatewayUrl.Current.ToString());
+        var end = await new ShardConnection(context, state).RunAsync(url, useResume, stop).ConfigureAwait(false);
+        if (end.Next is NextStep.Stop) GatewayLog.ConnectionStopped(context.Logger, state.ShardId, end.Why);
+        else GatewayLog.ConnectionEnded(context.Logger, state.ShardId, end.Why, end.Next);
+
+        _backoff = TimeSpan.Zero;
+        switch (end.Next)
+        {
+            case NextStep.Stop:
+            case NextStep.Fatal:
+                context.Sessions.Forget(state.ShardId); // closed with 1000, or never to be resumed: the session is over
+                return end;
+            case NextStep.Resume:
+                _resume = true;
+                _backoff = AfterRepeatedTrouble();
+                break;
+            case NextStep.Identify:
+                state.ClearSession();
+                context.Sessions.Forget(state.ShardId);
+                _resume = false;
+                _backoff = AfterRepeatedTrouble();
+                break;
+            case NextStep.ConnectFailed:
+                state.ConsecutiveFailures++;
+                if (onResumeUrl)
+                {
+                    // a dead resume url: fall back to the main url; after a few tries, give up the session
+                    state.ResumeUrl = null;
+                    if (++state.FailedResumes >= MaxFailedResumes) state.ClearSession();
+                }
+                else if (state.ConsecutiveFailures % RefetchUrlAfterFailures == 0)
+                {
+                    await RefreshGatewayUrlAsync(stop).ConfigureAwait(false);
+                }
+                _backoff = Backoff(state.ConsecutiveFailures);
+                break;
+        }
+        if (end.Pause is not null) await end.Pause.ConfigureAwait(false); // armed at the close (op 9's 1-5 s)
+        return end;
     }
 
     private async Task RefreshGatewayUrlAsync(CancellationToken stop)
@@ -93,11 +114,7 @@ public sealed class ShardSession(GatewayContext context, ShardState state)
     /// <summary>The first reconnect after a healthy session is immediate; repeats back off (READY/RESUMED reset the count).</summary>
     private TimeSpan AfterRepeatedTrouble() => ++state.ConsecutiveFailures > 1 ? Backoff(state.ConsecutiveFailures - 1) : TimeSpan.Zero;
 
-    private TimeSpan Backoff(int failures)
-    {
-        var ceiling = Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, Math.Min(failures, 12) - 1));
-        return TimeSpan.FromSeconds(ceiling * (0.5 + context.Jitter.NextDouble() / 2));
-    }
+    private TimeSpan Backoff(int failures) => DiscordBackoff.After(failures, FirstBackoff, MaxBackoff, context.Jitter.NextDouble());
 
     private static Uri WithQuery(string url)
     {

@@ -3,29 +3,39 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CompanionBot.Common;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
 
 namespace CompanionBot.Transport.Discord.Rest;
 
 /// <summary>
 /// Sends REST calls to Discord: bot auth (except interaction routes), the required User-Agent, rate limits, 429s waited
-/// out, 5xx/network retried a few times. A 401 disables the token for good (a bad token must not be hammered).
+/// out (as long as Discord says, up to <see cref="MaxRateLimitWait"/>), 5xx and missing answers retried by a Polly.Core
+/// pipeline on the injected clock (<see cref="MaxServerErrorRetries"/> times, jittered exponential backoff capped at
+/// <see cref="MaxServerErrorDelay"/>); other 4xx are answers, never retried. A 401 disables the token for good (a bad
+/// token must not be hammered).
 /// </summary>
 public sealed class DiscordRestClient(
     HttpClient http,
     IOptions<DiscordOptions> options,
     RestRateLimiter limiter,
     TimeProvider time,
+    IRandomSource jitter,
     SecretRedactor redactor,
     ILogger<DiscordRestClient> logger)
 {
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(15);
     public static readonly TimeSpan MaxRateLimitWait = TimeSpan.FromSeconds(60);
     public static readonly TimeSpan CloudflareBackoff = TimeSpan.FromMinutes(10);
-    private const int MaxServerErrorRetries = 3;
+    public const int MaxServerErrorRetries = 3;
+    public static readonly TimeSpan FirstServerErrorDelay = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan MaxServerErrorDelay = TimeSpan.FromSeconds(10);
 
     private readonly TaskCompletionSource _rejected = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private ResiliencePipeline<Attempt>? _serverErrors;
     private volatile bool _tokenRejected;
 
     public bool TokenRejected => _tokenRejected;
@@ -35,16 +45,42 @@ public sealed class DiscordRestClient(
 
     public async Task<RestResponse> SendAsync(RestRequest request, CancellationToken cancellationToken)
     {
-        var waited = TimeSpan.Zero;
-        var serverErrors = 0;
+        var rateLimited = new RateLimitBudget();
+        var pipeline = request.RetryFailures ? _serverErrors ??= ServerErrorPipeline() : ResiliencePipeline<Attempt>.Empty;
+        var attempt = await pipeline.ExecuteAsync(
+            async token => await AttemptAsync(request, rateLimited, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        return attempt.Response;
+    }
+
+    /// <summary>5xx (and no answer at all) are retried: Discord's "Opcodes and Status Codes" calls them server-side trouble worth trying again.</summary>
+    private ResiliencePipeline<Attempt> ServerErrorPipeline() =>
+        new ResiliencePipelineBuilder<Attempt> { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions<Attempt>
+            {
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { ServerTrouble: true }),
+                MaxRetryAttempts = MaxServerErrorRetries,
+                MaxDelay = MaxServerErrorDelay,
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
+                    DiscordBackoff.After(args.AttemptNumber + 1, FirstServerErrorDelay, MaxServerErrorDelay, jitter.NextDouble())),
+                OnRetry = args =>
+                {
+                    RestLog.ServerErrorRetry(logger, args.Outcome.Result!.Route, args.Outcome.Result.Response.Status, args.AttemptNumber + 1, args.RetryDelay.TotalSeconds);
+                    return default;
+                },
+            })
+            .Build();
+
+    /// <summary>One try, 429s waited out inside it (they are Discord's instruction, not a failure).</summary>
+    private async Task<Attempt> AttemptAsync(RestRequest request, RateLimitBudget rateLimited, CancellationToken cancellationToken)
+    {
         while (true)
         {
-            if (_tokenRejected && !request.IsInteraction) return RestResponse.Failed("the bot token was rejected (401)");
-            if (limiter.InvalidRequestBudgetExhausted) return RestResponse.Failed("too many invalid requests in 10 minutes; holding off to avoid a ban");
+            if (_tokenRejected && !request.IsInteraction) return Done(RestResponse.Failed("the bot token was rejected (401)"));
+            if (limiter.InvalidRequestBudgetExhausted) return Done(RestResponse.Failed("too many invalid requests in 10 minutes; holding off to avoid a ban"));
 
             if (await limiter.EnterAsync(request, cancellationToken).ConfigureAwait(false) is not { } bucket)
             {
-                return new RestResponse(429, null, null, "global budget short; courtesy request skipped");
+                return Done(new RestResponse(429, null, null, "global budget short; courtesy request skipped"));
             }
             HttpResponseMessage? response = null;
             try
@@ -59,13 +95,7 @@ public sealed class DiscordRestClient(
 
             using (response)
             {
-                if (response is null)
-                {
-                    if (!request.RetryFailures) return RestResponse.Failed($"no answer from Discord for {request.RouteKey}");
-                    if (++serverErrors > MaxServerErrorRetries) return RestResponse.Failed($"no response from Discord for {request.RouteKey}");
-                    await Task.Delay(TimeSpan.FromSeconds(1 + 2 * (serverErrors - 1)), time, cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
+                if (response is null) return new Attempt(request.RouteKey, RestResponse.Failed($"no answer from Discord for {request.RouteKey}"), ServerTrouble: true);
                 var status = (int)response.StatusCode;
                 var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
                 if (status == 429 && body is null)
@@ -76,7 +106,7 @@ public sealed class DiscordRestClient(
                     limiter.CountInvalid(status, null);
                     limiter.PauseGlobally(ban);
                     RestLog.CloudflareBlocked(logger, request.RouteKey, ban.TotalSeconds);
-                    return new RestResponse(429, null, null, "blocked by Cloudflare; every request paused");
+                    return Done(new RestResponse(429, null, null, "blocked by Cloudflare; every request paused"));
                 }
                 if (status == 429)
                 {
@@ -84,12 +114,12 @@ public sealed class DiscordRestClient(
                     var scope = response.Headers.TryGetValues("X-RateLimit-Scope", out var s) ? s.FirstOrDefault() : null;
                     limiter.CountInvalid(status, scope);
                     if (IsTrue(Field(body, "global")) || response.Headers.Contains("X-RateLimit-Global")) limiter.PauseGlobally(retryAfter);
-                    waited += retryAfter;
-                    if (request.SkipWhenRateLimited) return new RestResponse(429, body, null, "rate limited; skipped");
-                    if (waited > MaxRateLimitWait) return new RestResponse(429, body, null, "rate limited for too long; gave up");
-                    logger.LogWarning("Discord rate limit on {Route}: waiting {Seconds:0.###} s (scope {Scope})", request.RouteKey, retryAfter.TotalSeconds, scope ?? "route");
+                    rateLimited.Waited += retryAfter;
+                    if (request.SkipWhenRateLimited) return Done(new RestResponse(429, body, null, "rate limited; skipped"));
+                    if (rateLimited.Waited > MaxRateLimitWait) return Done(new RestResponse(429, body, null, "rate limited for too long; gave up"));
+                    RestLog.RateLimited(logger, request.RouteKey, retryAfter.TotalSeconds, scope ?? "route");
                     await Task.Delay(retryAfter, time, cancellationToken).ConfigureAwait(false);
-                    logger.LogDebug("Retrying {Route} after the rate limit", request.RouteKey);
+                    RestLog.RetryingAfterRateLimit(logger, request.RouteKey);
                     continue;
                 }
                 if (status is 401 or 403) limiter.CountInvalid(status, null);
@@ -97,20 +127,15 @@ public sealed class DiscordRestClient(
                 {
                     _tokenRejected = true;
                     _rejected.TrySetResult();
-                    logger.LogError("Discord answered 401 Unauthorized: the bot token is invalid; REST disabled");
-                }
-                if (status is 500 or 502 or 503 or 504 or 524 && request.RetryFailures && ++serverErrors <= MaxServerErrorRetries)
-                {
-                    await Task.Delay(TimeSpan.FromSeconds(1 + 2 * (serverErrors - 1)), time, cancellationToken).ConfigureAwait(false);
-                    continue;
+                    RestLog.TokenRejected(logger);
                 }
                 var code = Field(body, "code") is JsonValue v && v.TryGetValue<int>(out var c) ? c : (int?)null;
-                if (status >= 400)
-                {
-                    logger.LogWarning("Discord {Route} failed: HTTP {Status}, code {Code}: {Message}", request.RouteKey, status, code, redactor.Redact(Field(body, "message")?.ToString()));
-                }
-                return new RestResponse(status, body, code, status >= 400 ? $"HTTP {status}" : null);
+                if (status >= 400) RestLog.Failed(logger, request.RouteKey, status, code, redactor.Redact(Field(body, "message")?.ToString()));
+                var answer = new RestResponse(status, body, code, status >= 400 ? $"HTTP {status}" : null);
+                return new Attempt(request.RouteKey, answer, ServerTrouble: status is 500 or 502 or 503 or 504 or 524);
             }
+
+            Attempt Done(RestResponse final) => new(request.RouteKey, final, ServerTrouble: false);
         }
     }
 
@@ -140,7 +165,7 @@ public sealed class DiscordRestClient(
         }
         catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            logger.LogWarning("Discord {Route} did not answer: {Error}", request.RouteKey, redactor.Describe(ex));
+            RestLog.NoAnswer(logger, request.RouteKey, redactor.Describe(ex));
             return null;
         }
     }
@@ -177,5 +202,14 @@ public sealed class DiscordRestClient(
             return TimeSpan.FromSeconds(Math.Max(0, header));
         }
         return TimeSpan.FromSeconds(5);
+    }
+
+    /// <summary>What one try came to; <paramref name="ServerTrouble"/> marks the answers worth trying again.</summary>
+    private sealed record Attempt(string Route, RestResponse Response, bool ServerTrouble);
+
+    /// <summary>The time spent waiting out 429s over the whole call, retries included.</summary>
+    private sealed class RateLimitBudget
+    {
+        public TimeSpan Waited { get; set; }
     }
 }

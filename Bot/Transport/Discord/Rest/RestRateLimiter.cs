@@ -99,7 +99,7 @@ public sealed class RestRateLimiter(TimeProvider time, ILogger<RestRateLimiter> 
         var count = _invalid.Record();
         if (count == InvalidRequestWarnAt)
         {
-            logger.LogWarning("{Count} invalid Discord requests (401/403/429) in 10 minutes; Discord bans the IP at 10000", count);
+            RestLog.ManyInvalidRequests(logger, count);
         }
     }
 
