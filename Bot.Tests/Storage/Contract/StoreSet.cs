@@ -1,6 +1,7 @@
 using CompanionBot.Storage;
 using CompanionBot.Storage.Postgres;
 using CompanionBot.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace CompanionBot.Tests.Storage.Contract;
@@ -30,7 +31,7 @@ public sealed record StoreSet(
 
     internal static StoreSet Postgres(PostgresDatabase db, MemberCipher cipher) =>
         new(new PostgresLedgerStore(db, cipher), new PostgresHistoryStore(db, Options, cipher), new PostgresMemberData(db, cipher),
-            new PostgresStatsStore(db), new PostgresChannelSettings(db), new PostgresPersonaVersions(db), db);
+            new PostgresStatsStore(db), new PostgresChannelSettings(db, TimeProvider.System, NullLogger<PostgresChannelSettings>.Instance), new PostgresPersonaVersions(db), db);
 
     public void Dispose() => Owner.Dispose();
 }
