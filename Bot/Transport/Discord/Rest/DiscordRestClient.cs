@@ -35,7 +35,7 @@ public sealed class DiscordRestClient(
     public static readonly TimeSpan MaxServerErrorDelay = TimeSpan.FromSeconds(10);
 
     private readonly TaskCompletionSource _rejected = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private ResiliencePipeline<Attempt>? _serverErrors;
+    private readonly Lazy<ResiliencePipeline<Attempt>> _serverErrors = new(() => ServerErrorPipeline(time, jitter, logger));
     private volatile bool _tokenRejected;
 
     public bool TokenRejected => _tokenRejected;
@@ -46,14 +46,17 @@ public sealed class DiscordRestClient(
     public async Task<RestResponse> SendAsync(RestRequest request, CancellationToken cancellationToken)
     {
         var rateLimited = new RateLimitBudget();
-        var pipeline = request.RetryFailures ? _serverErrors ??= ServerErrorPipeline() : ResiliencePipeline<Attempt>.Empty;
+        var pipeline = request.RetryFailures ? _serverErrors.Value : ResiliencePipeline<Attempt>.Empty;
         var attempt = await pipeline.ExecuteAsync(
             async token => await AttemptAsync(request, rateLimited, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         return attempt.Response;
     }
 
-    /// <summary>5xx (and no answer at all) are retried: Discord's "Opcodes and Status Codes" calls them server-side trouble worth trying again.</summary>
-    private ResiliencePipeline<Attempt> ServerErrorPipeline() =>
+    /// <summary>
+    /// A 5xx is Discord's own error (Opcodes and Status Codes, "HTTP Response Codes"), and a missing answer may be the
+    /// network: the same request (same nonce) can succeed later, so these are tried again; nothing else is.
+    /// </summary>
+    private static ResiliencePipeline<Attempt> ServerErrorPipeline(TimeProvider time, IRandomSource jitter, ILogger logger) =>
         new ResiliencePipelineBuilder<Attempt> { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions<Attempt>
             {
