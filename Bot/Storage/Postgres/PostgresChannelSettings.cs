@@ -9,7 +9,9 @@ namespace CompanionBot.Storage.Postgres;
 /// every guild message. Several processes share the table, so the copy is reloaded: this process's own changes at
 /// once, other processes' changes within <see cref="StaleAfter"/> on the injected clock (the first question after that
 /// starts a reload in the background and is answered from the old copy). If a reload fails the old copy stays and the
-/// next question after another <see cref="StaleAfter"/> tries again.
+/// next question after another <see cref="StaleAfter"/> tries again. In the usual scale-out the bound rarely shows:
+/// a guild's slash commands and its messages arrive on the same shard, so the process that ran /companion channels is
+/// the one that reads that guild's messages, and it sees its own change at once.
 /// </summary>
 public sealed partial class PostgresChannelSettings(PostgresDatabase database, TimeProvider time, ILogger<PostgresChannelSettings> logger) : IChannelSettingsStore
 {
