@@ -28,7 +28,7 @@ public sealed class NoAppraisalAssistant : IAppraisalAssistant
 /// <summary>One small structured call: the model returns {"signal": strength}; anything unusable is ignored.</summary>
 public sealed class ModelAppraisalAssistant(IChatModel model) : IAppraisalAssistant
 {
-    public static readonly IReadOnlySet<Signal> SafetySignals = new HashSet<Signal> { Signal.Crisis, Signal.Minor, Signal.Injection, Signal.Sexual };
+    public static readonly IReadOnlySet<Signal> SafetySignals = new HashSet<Signal> { Signal.Crisis, Signal.CrisisMention, Signal.Minor, Signal.Injection, Signal.Sexual };
 
     /// <summary>Signals that keep the companion careful: the model may raise them, never lower them.</summary>
     public static readonly IReadOnlySet<Signal> CareSignals = new HashSet<Signal> { Signal.Vulnerability, Signal.SelfDeprecation, Signal.HeavyTopic, Signal.Dependency };

@@ -6,7 +6,7 @@ using CompanionBot.Perception;
 namespace CompanionBot.Modes;
 
 /// <summary>
-/// <c>train [--data training] [--out path] [--cache file]</c>: encodes the labelled examples, trains the signal heads, writes the
+/// <c>train [--data training] [--out path] [--cache file] [--cost C] [--gamma G]</c>: encodes the labelled examples, trains the signal heads, writes the
 /// weights file, and prints per-label precision, recall, F1 and threshold on the validation split.
 /// </summary>
 public static class TrainMode
@@ -35,13 +35,18 @@ public static class TrainMode
         return 0;
     }
 
-    private static LogisticTrainer.Options Options(CommandLine commandLine)
+    private static KernelTrainer.Options Options(CommandLine commandLine)
     {
-        var defaults = new LogisticTrainer.Options();
-        var c = CultureInfo.InvariantCulture;
-        return new LogisticTrainer.Options(
-            commandLine.Option("l2") is { } l2 ? double.Parse(l2, c) : defaults.L2,
-            commandLine.Option("steps") is { } steps ? int.Parse(steps, c) : defaults.Steps);
+        var defaults = new KernelTrainer.Options();
+        return new KernelTrainer.Options(Positive(commandLine, "cost", defaults.Cost), Positive(commandLine, "gamma", defaults.Gamma));
+    }
+
+    private static double Positive(CommandLine commandLine, string name, double fallback)
+    {
+        if (commandLine.Option(name) is not { } text) return fallback;
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0 && double.IsFinite(value)
+            ? value
+            : throw new CommandLineException($"--{name} must be a positive number, not '{text}'");
     }
 
     public static string Format(TrainingReport report, string output)
@@ -52,12 +57,12 @@ public static class TrainMode
             $"trained {report.Labels.Count} heads on {report.TrainExamples} examples; validated on {report.ValidExamples} (never trained on)",
             $"encoding {report.EncodeTime.TotalSeconds.ToString("0.0", c)} s, training {report.TrainTime.TotalSeconds.ToString("0.0", c)} s; weights written to {output}",
             "",
-            $"{"label",-18} {"train+",6} {"valid+",6} {"thresh",6} {"prec",6} {"recall",6} {"f1",6} {"used",7}",
+            $"{"label",-18} {"train+",6} {"valid+",6} {"thresh",6} {"prec",6} {"p-low",6} {"recall",6} {"f1",6} {"used",7}",
         };
         foreach (var r in report.Labels)
         {
             var v = r.Validation;
-            lines.Add(string.Create(c, $"{r.Label,-18} {r.TrainPositives,6} {v.Positives,6} {v.Threshold,6:0.00} {v.Precision,6:0.00} {v.Recall,6:0.00} {v.F1,6:0.00} {(v.Precision >= SemanticMerge.TrustedPrecision ? "signal" : "care"),7}"));
+            lines.Add(string.Create(c, $"{r.Label,-18} {r.TrainPositives,6} {v.Positives,6} {v.Threshold,6:0.00} {v.Precision,6:0.00} {v.PrecisionLowerBound,6:0.00} {v.Recall,6:0.00} {v.F1,6:0.00} {(v.PrecisionLowerBound >= SemanticMerge.TrustedPrecision ? "signal" : "care"),7}"));
             if (r.AtCare.Threshold != v.Threshold) lines.Add(string.Create(c, $"{"",18} care threshold {r.AtCare.Threshold:0.00}: precision {r.AtCare.Precision:0.00}, recall {r.AtCare.Recall:0.00}"));
         }
         lines.Add("");

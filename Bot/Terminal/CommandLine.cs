@@ -34,7 +34,7 @@ public sealed record CommandLine(Mode Mode, IReadOnlyList<string> Positional, IR
                                       pipeline throughput and latency without the model, beside raw SQLite writes
           migrate --from sqlite:PATH --to postgres [--into-non-empty]
                                       copy a SQLite ledger into Storage:ConnectionString, counts checked
-          train [--data training] [--out PATH] [--cache FILE]
+          train [--data training] [--out PATH] [--cache FILE] [--cost C] [--gamma G]
                                       retrain the appraiser's signal heads from training/*.train.jsonl; report on *.valid.jsonl
 
           backup <path> [--force] [--db PATH]

@@ -49,6 +49,7 @@ public sealed partial class MessageAppraiser(AppraisalLexicon lexicon, SemanticR
         }
         var reading = Read(text, evidence);
         SemanticMerge.Apply(reading, signals, sources, evidence);
+        Settle(signals, sources, evidence, reading, Decayed(state, now));
         var risk = Derive(signals, text, normalized, state, now);
         foreach (var signal in sources.Keys.Where(k => !signals.ContainsKey(k)).ToArray()) sources.Remove(signal);
         foreach (var signal in signals.Keys.Where(k => !sources.ContainsKey(k))) sources[signal] = "rule";
@@ -67,6 +68,31 @@ public sealed partial class MessageAppraiser(AppraisalLexicon lexicon, SemanticR
             evidence.Add("semantic: encoder unavailable, lexicon only");
             return SemanticReading.None;
         }
+    }
+
+    /// <summary>
+    /// A mention of suicide, self-harm or a method that does not say it is the writer's own becomes crisis only where
+    /// risk is plausible: the classifier reads it at least at its care threshold, risk is carried from recent turns, or
+    /// no classifier read the message (lexicon only, or the encoder unavailable). Otherwise it is a heavy topic: care,
+    /// never a tease, and no crisis protocol for a question about the subject.
+    /// </summary>
+    private static void Settle(Dictionary<Signal, double> signals, Dictionary<Signal, string> sources, List<string> evidence, SemanticReading reading, double carried)
+    {
+        if (!signals.Remove(Signal.CrisisMention, out var mention)) return;
+        var lexical = sources.Remove(Signal.CrisisMention, out var pattern) ? pattern : "lexicon";
+        var read = reading.Heads.ContainsKey(Signal.Crisis);
+        var p = reading.Probability(Signal.Crisis).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+        if (!read || reading.Plausible(Signal.Crisis) || carried > 0.1)
+        {
+            if (signals.TryGetValue(Signal.Crisis, out var current) && current >= mention) return;
+            signals[Signal.Crisis] = mention;
+            sources[Signal.Crisis] = !read ? lexical : reading.Plausible(Signal.Crisis) ? $"{lexical} with classifier p={p}" : $"{lexical} with risk carried";
+            evidence.Add($"crisis: a mention read as risk ({sources[Signal.Crisis]})");
+            return;
+        }
+        Raise(signals, Signal.HeavyTopic, 0.7);
+        sources.TryAdd(Signal.HeavyTopic, $"{lexical}, a mention the classifier does not read as risk (p={p})");
+        evidence.Add($"crisis_mention: a heavy topic, not risk (classifier p={p})");
     }
 
     /// <summary>The risk this message leaves for the next turns (stored as a number, never as text).</summary>

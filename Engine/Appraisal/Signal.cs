@@ -53,4 +53,10 @@ public enum Signal
     AdultAge,
     /// <summary>Light small talk or playful teasing with no distress: the one reading in which a tease is safe.</summary>
     Banter,
+    /// <summary>
+    /// Names suicide, self-harm or a method without saying it is the writer's own risk ("what is suicide prevention",
+    /// "the tallest bridge in europe"): crisis when the classifier reads risk at least plausibly, when risk is
+    /// carried from recent turns, or when there is no classifier; otherwise a heavy topic, met with care.
+    /// </summary>
+    CrisisMention,
 }

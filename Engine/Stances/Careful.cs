@@ -5,8 +5,8 @@ namespace CompanionBot.Stances;
 /// <summary>
 /// Safety under uncertainty, after any rule has answered (persona rules included). With the trained heads reading:
 /// wherever distress, self-blame or crisis is plausible (a head past its care threshold), a tease or a deflection
-/// becomes a warm check-in. (Requiring positive recognition of banter for every tease was tried and broke the
-/// intima-dev bar: the banter head is not precise enough yet.) Whatever the mode, a known
+/// becomes a warm check-in; where nothing at all is recognised (no signal, not plausibly banter), it becomes warm.
+/// Whatever the mode, a known
 /// minor's romantic bid (read by the lexicon or plausibly by a head) is met with a boundary, never a tease or warmth.
 /// </summary>
 public static class Careful
@@ -32,6 +32,14 @@ public static class Careful
             trace.Add("distress is plausible in this message: a warm check-in instead of playing it light");
             var directives = verdict.Directives.Contains(Directive.CheckIn) ? verdict.Directives : [.. verdict.Directives, Directive.CheckIn];
             return verdict with { Stance = Stance.Warm, Directives = directives };
+        }
+        // A tease needs something to play with: a message in which nothing at all is recognised (no lexicon pattern,
+        // no head, not plausibly banter) is met plainly and warmly, since a flat "this is the last photo i'll ever
+        // post" is exactly where a misread tease would hurt most.
+        if (!banter && a.Signals.Count == 0)
+        {
+            trace.Add("nothing in this message is recognised as play: warm, not a tease");
+            return verdict with { Stance = Stance.Warm };
         }
         return verdict;
     }

@@ -5,7 +5,8 @@ namespace CompanionBot.Appraisal.Semantic;
 
 /// <summary>
 /// Folds the heads' reading into the lexicon's signals: a signal is the stronger of the two, and its source says which.
-/// Only a trusted head (validation precision at least <see cref="TrustedPrecision"/>) raises a signal; a head at its
+/// Only a trusted head (validation precision, at the lower end of its interval, at least <see cref="TrustedPrecision"/>)
+/// raises a signal; a head at its
 /// threshold gives strength 0.5, rising to 1 at certainty. Untrusted or sub-threshold readings stay in the reading,
 /// where the stance rules use them to stay careful (no tease where distress or risk is plausible).
 /// </summary>

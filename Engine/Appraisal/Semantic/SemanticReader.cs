@@ -16,7 +16,7 @@ public sealed record HeadReading(double Probability, double Threshold, string Pa
 {
     public bool Fired => Probability >= Threshold;
 
-    /// <summary>The head's validation precision: a head below <see cref="SemanticMerge.TrustedPrecision"/> informs care, never a signal.</summary>
+    /// <summary>The head's validation precision (lower bound of its interval): a head below <see cref="SemanticMerge.TrustedPrecision"/> informs care, never a signal.</summary>
     public double Precision { get; init; } = 1;
 
     /// <summary>The probability at which the reading is plausible enough for care (crisis: recall-tuned; others: the threshold).</summary>
@@ -26,14 +26,24 @@ public sealed record HeadReading(double Probability, double Threshold, string Pa
 }
 
 /// <summary>
-/// Runs the encoder over every sentence of a message and over the message as a whole (long messages in overlapping
-/// windows, so nothing is left unread), then every head over every vector. A signal's reading is its best window,
+/// Runs the encoder over the message as a whole (long messages in overlapping windows, so nothing is left unread) and,
+/// from <see cref="SentenceReadingLength"/> characters, over every sentence, then every head over every vector. A signal's reading is its best window,
 /// or its best sentence where the whole message is at least plausible for that head (a fragment alone lacks context).
 /// </summary>
 public sealed class SemanticReader(ITextEncoder encoder, SignalHeads heads)
 {
     /// <summary>Sentences longer than this are read in pieces; the whole message is read in windows of this size.</summary>
     public const int PieceLength = 600;
+
+    /// <summary>
+    /// Shorter messages are read whole only: the encoder reads a few sentences together well, and a fragment of them
+    /// alone ("hey i'm leo.", "it makes this feel normal") reads as things it is not. Longer ones are read sentence by
+    /// sentence as well, so one sentence of risk in a long post is not averaged away.
+    /// </summary>
+    public const int SentenceReadingLength = 240;
+
+    /// <summary>A sentence shorter than this ("Goodbye.", "Is it still morning?") is read only as part of the whole.</summary>
+    public const int MinSentenceWords = 5;
 
     /// <summary>A guard on cost for pathological input: past this many parts, the rest is read as windows only.</summary>
     public const int MaxSentences = 48;
@@ -45,11 +55,13 @@ public sealed class SemanticReader(ITextEncoder encoder, SignalHeads heads)
         var parts = Parts(sentences, whole);
         if (parts.Count == 0) return SemanticReading.None;
         var vectors = Encode(parts);
+        var probabilities = vectors.Select(v => heads.Probabilities(v)).ToArray();
         var result = new Dictionary<Signal, HeadReading>();
-        foreach (var head in heads.Heads)
+        for (var h = 0; h < heads.Heads.Count; h++)
         {
-            var (wholeP, wholeAt) = Best(head, vectors, parts, wantWhole: true);
-            var (sentence, sentenceAt) = Best(head, vectors, parts, wantWhole: false);
+            var head = heads.Heads[h];
+            var (wholeP, wholeAt) = Best(probabilities, h, parts, wantWhole: true);
+            var (sentence, sentenceAt) = Best(probabilities, h, parts, wantWhole: false);
             // A sentence alone lacks context (a short fragment reads oddly): it counts where it is stronger than the
             // whole and the whole agrees at least halfway to the threshold.
             var useSentence = sentenceAt >= 0 && sentence > wholeP && wholeP >= head.Care && sentence >= head.Threshold;
@@ -60,14 +72,14 @@ public sealed class SemanticReader(ITextEncoder encoder, SignalHeads heads)
         return new SemanticReading(result);
     }
 
-    private static (double Probability, int At) Best(SignalHead head, float[][] vectors, List<Part> parts, bool wantWhole)
+    private static (double Probability, int At) Best(double[][] probabilities, int head, List<Part> parts, bool wantWhole)
     {
         var best = -1.0;
         var at = -1;
-        for (var i = 0; i < vectors.Length; i++)
+        for (var i = 0; i < probabilities.Length; i++)
         {
             if (parts[i].Whole != wantWhole) continue;
-            var p = head.Probability(vectors[i]);
+            var p = probabilities[i][head];
             if (p > best)
             {
                 best = p;
@@ -98,14 +110,17 @@ public sealed class SemanticReader(ITextEncoder encoder, SignalHeads heads)
     {
         var parts = new List<Part>();
         var index = 0;
-        if (sentences.Count <= 1)
+        if (sentences.Count <= 1 || whole.Trim().Length < SentenceReadingLength)
         {
             foreach (var window in Windows(whole.Trim()).Where(w => w.Length > 0)) parts.Add(new Part(window, 0, true));
             return parts;
         }
         foreach (var sentence in sentences.Take(MaxSentences))
         {
-            foreach (var piece in Windows(sentence)) parts.Add(new Part(piece, index, false));
+            if (Words(sentence) >= MinSentenceWords)
+            {
+                foreach (var piece in Windows(sentence)) parts.Add(new Part(piece, index, false));
+            }
             index++;
         }
         var trimmed = whole.Trim();
@@ -140,6 +155,8 @@ public sealed class SemanticReader(ITextEncoder encoder, SignalHeads heads)
             start = cut < 0 || cut >= end ? end : cut + 1;
         }
     }
+
+    private static int Words(string sentence) => sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length;
 
     private sealed record Part(string Text, int Index, bool Whole);
 }

@@ -6,11 +6,29 @@ public sealed record HeadScore(double Threshold, int Positives, int TruePositive
     public double Precision => TruePositives + FalsePositives == 0 ? 0 : (double)TruePositives / (TruePositives + FalsePositives);
     public double Recall => Positives == 0 ? 0 : (double)TruePositives / Positives;
     public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
+
+    /// <summary>
+    /// The lower end of the one-sided 95% Wilson interval of the precision: what the head can be trusted to deliver
+    /// on text it has not seen, given how few firings the validation split had (10 of 11 right is not 91%).
+    /// </summary>
+    public double PrecisionLowerBound
+    {
+        get
+        {
+            var n = TruePositives + FalsePositives;
+            if (n == 0) return 0;
+            const double z = 1.645;
+            var p = Precision;
+            var centre = p + z * z / (2 * n);
+            var margin = z * Math.Sqrt(p * (1 - p) / n + z * z / (4.0 * n * n));
+            return (centre - margin) / (1 + z * z / n);
+        }
+    }
 }
 
 /// <summary>
 /// Picks a head's thresholds on the validation split. Every head fires at its best F0.5 (precision weighed over
-/// recall; ties to the higher threshold). Crisis has two: it fires (the crisis protocol) at the lowest threshold
+/// recall; ties to the higher threshold), never below an even chance (<see cref="Default"/>). Crisis has two: it fires (the crisis protocol) at the lowest threshold
 /// whose precision reaches <see cref="CrisisPrecision"/>, and is plausible (care: no tease, a check-in)
 /// at the highest threshold that still catches <see cref="CrisisRecall"/> of the crisis examples.
 /// </summary>
@@ -18,7 +36,7 @@ public static class ThresholdChoice
 {
     public const double Default = 0.5;
     public const double CrisisRecall = 0.90;
-    public const double CrisisPrecision = 0.85;
+    public const double CrisisPrecision = 0.90;
 
     public static HeadScore Score(IReadOnlyList<double> probabilities, IReadOnlyList<bool> labels, double threshold)
     {
@@ -39,7 +57,7 @@ public static class ThresholdChoice
         var grid = Enumerable.Range(1, 19).Select(k => Math.Round(k * 0.05, 2)).ToArray();
         if (signal != Signal.Crisis)
         {
-            var t = Best(grid, probabilities, labels, 0.5);
+            var t = Best(grid.Where(g => g >= Default).ToArray(), probabilities, labels, 0.5);
             return (t, t);
         }
         var care = grid.Reverse().FirstOrDefault(t => Score(probabilities, labels, t).Recall >= CrisisRecall, 0.05);
