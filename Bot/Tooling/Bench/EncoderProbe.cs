@@ -1,0 +1,36 @@
+using System.Diagnostics;
+using CompanionBot.Appraisal.Semantic;
+
+namespace CompanionBot.Bench;
+
+/// <summary>
+/// The bare sentence encoder on the run's own messages: after each slice of the pipeline run, the same slice's message
+/// texts (every k-th one past <see cref="MaxPerSlice"/>) are encoded whole, one message per call on one thread, as a
+/// lone message reaches the model. Interleaved like the raw SQLite probe, so a busy neighbour slows both alike.
+/// </summary>
+public sealed class EncoderProbe(ITextEncoder encoder, MessageScript script, BenchSettings settings)
+{
+    /// <summary>At most this many messages are encoded per slice (about a second of the model's time).</summary>
+    public const int MaxPerSlice = 250;
+
+    private long _ticks;
+
+    public long Messages { get; private set; }
+
+    public double Rate => Messages == 0 ? 0 : Messages / Math.Max(1e-9, TimeSpan.FromTicks(_ticks).TotalSeconds);
+
+    /// <summary>Encodes a sample of the messages of rounds [<paramref name="firstRound"/>, <paramref name="endRound"/>).</summary>
+    public void RunSlice(int firstRound, int endRound)
+    {
+        var count = (long)(endRound - firstRound) * settings.Members;
+        var step = Math.Max(1, (count + MaxPerSlice - 1) / MaxPerSlice);
+        for (var i = 0L; i < count; i += step)
+        {
+            var message = script.Message((int)(i % settings.Members), firstRound + (int)(i / settings.Members));
+            var start = Stopwatch.GetTimestamp();
+            encoder.Encode([message.Text]);
+            _ticks += Stopwatch.GetElapsedTime(start).Ticks;
+            Messages++;
+        }
+    }
+}
