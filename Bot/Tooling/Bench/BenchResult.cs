@@ -42,6 +42,8 @@ public sealed record BenchResult
     /// <summary>Encoder calls and texts per appraised message in the pipeline (0 with the lexicon alone).</summary>
     public double EncoderCallsPerMessage { get; init; }
     public double EncoderTextsPerMessage { get; init; }
+    /// <summary>Calls that reached the model per message, after concurrent messages shared them (0 without batching).</summary>
+    public double ModelCallsPerMessage { get; init; }
 
     /// <summary>Pipeline throughput over the bare encoder's, same messages, same run; 0 with the lexicon alone.</summary>
     public double EncoderRatio => EncoderThroughputPerSecond > 0 ? ThroughputPerSecond / EncoderThroughputPerSecond : 0;
@@ -85,7 +87,7 @@ public sealed record BenchResult
         sb.AppendLine(c, $"    durable commit     {Line(Commit)}");
         sb.AppendLine(c, $"  raw SQLite           {RawSqliteTxPerSecond:N1} single-row durable upserts/s (same disk, same pragmas; {RawSlices} slices between the run's, {RawSlowestSlice:N0} to {RawFastestSlice:N0})");
         sb.AppendLine(c, $"  ratio                {Ratio:F3} (pipeline / raw)");
-        sb.AppendLine(c, $"  appraiser            {Appraiser}{(Appraiser == "semantic" ? string.Create(c, $", {EncoderTextsPerMessage:F2} texts in {EncoderCallsPerMessage:F2} encoder calls per message") : "")}");
+        sb.AppendLine(c, $"  appraiser            {Appraiser}{(Appraiser == "semantic" ? string.Create(c, $", {EncoderTextsPerMessage:F2} texts in {EncoderCallsPerMessage:F2} encoder calls per message, {ModelCallsPerMessage:F2} model calls per message") : "")}");
         if (EncoderThroughputPerSecond > 0)
         {
             sb.AppendLine(c, $"  bare encoder         {EncoderThroughputPerSecond:N1} messages/s (the run's own texts, one message per call, {EncoderProbeMessages:N0} between the slices)");

@@ -60,6 +60,8 @@ public sealed class BenchRunner(IServiceProvider services, TextWriter status)
             var run = new MessageRun(settings, script, pipeline, store, ack);
             var bare = counted is null ? null : new EncoderProbe(services.GetRequiredService<MiniLmTextEncoder>(), script, settings);
 
+            var batcher = counted is null ? null : services.GetRequiredService<ITextEncoder>() as BatchingTextEncoder;
+            var modelCallsBefore = batcher?.ModelCalls ?? 0;
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
             long probeAllocated = 0;
             var elapsed = await run.ExecuteAsync(status, time, slices, (firstRound, endRound) =>
@@ -86,6 +88,7 @@ public sealed class BenchRunner(IServiceProvider services, TextWriter status)
                 EncoderProbeMessages = bare?.Messages ?? 0,
                 EncoderCallsPerMessage = counted is null ? 0 : counted.Calls / (double)Math.Max(1, appraised),
                 EncoderTextsPerMessage = counted is null ? 0 : counted.Texts / (double)Math.Max(1, appraised),
+                ModelCallsPerMessage = batcher is null ? 0 : (batcher.ModelCalls - modelCallsBefore) / (double)Math.Max(1, appraised),
                 Messages = settings.TotalMessages,
                 Relationships = store.Count(),
                 ThroughputPerSecond = settings.TotalMessages / Math.Max(1e-9, elapsed.TotalSeconds),
