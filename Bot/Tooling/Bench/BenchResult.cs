@@ -39,6 +39,8 @@ public sealed record BenchResult
     public double EncoderThroughputPerSecond { get; init; }
     /// <summary>How many messages the bare encoder probe encoded (a sample of the run's, slice by slice).</summary>
     public long EncoderProbeMessages { get; init; }
+    /// <summary>The bare encoder's latency per message in the probe (p50, p99 in ms).</summary>
+    public (double P50Ms, double P99Ms) EncoderLatency { get; init; }
     /// <summary>Encoder calls and texts per appraised message in the pipeline (0 with the lexicon alone).</summary>
     public double EncoderCallsPerMessage { get; init; }
     public double EncoderTextsPerMessage { get; init; }
@@ -90,7 +92,7 @@ public sealed record BenchResult
         sb.AppendLine(c, $"  appraiser            {Appraiser}{(Appraiser == "semantic" ? string.Create(c, $", {EncoderTextsPerMessage:F2} texts in {EncoderCallsPerMessage:F2} encoder calls per message, {ModelCallsPerMessage:F2} model calls per message") : "")}");
         if (EncoderThroughputPerSecond > 0)
         {
-            sb.AppendLine(c, $"  bare encoder         {EncoderThroughputPerSecond:N1} messages/s (the run's own texts, one message per call, {EncoderProbeMessages:N0} between the slices)");
+            sb.AppendLine(c, $"  bare encoder         {EncoderThroughputPerSecond:N1} messages/s (the run's own texts, one message per call, {EncoderProbeMessages:N0} between the slices), p50 {EncoderLatency.P50Ms:F3} ms  p99 {EncoderLatency.P99Ms:F3} ms");
             sb.AppendLine(c, $"  encoder ratio        {EncoderRatio:F3} (pipeline / bare encoder)");
         }
         sb.AppendLine(c, $"  memory               peak working set {PeakMemoryMb:N1} MB, managed heap {ManagedHeapMb:N1} MB, {AllocatedBytesPerMessage:N0} B allocated/message");

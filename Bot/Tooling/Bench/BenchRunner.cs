@@ -86,6 +86,7 @@ public sealed class BenchRunner(IServiceProvider services, TextWriter status)
                 Appraiser = counted is null ? "lexicon" : "semantic",
                 EncoderThroughputPerSecond = bare?.Rate ?? 0,
                 EncoderProbeMessages = bare?.Messages ?? 0,
+                EncoderLatency = bare?.Latency ?? (0, 0),
                 EncoderCallsPerMessage = counted is null ? 0 : counted.Calls / (double)Math.Max(1, appraised),
                 EncoderTextsPerMessage = counted is null ? 0 : counted.Texts / (double)Math.Max(1, appraised),
                 ModelCallsPerMessage = batcher is null ? 0 : (batcher.ModelCalls - modelCallsBefore) / (double)Math.Max(1, appraised),
