@@ -144,9 +144,10 @@ public sealed class BatchingTextEncoder(ITextEncoder inner, int maxTexts = Batch
             _signal.Set();
         }
 
+        /// <summary>The event is not disposed: the leader may still be inside Set when this caller wakes, and an event
+        /// whose wait handle was never asked for holds nothing to release.</summary>
         public float[][] Result()
         {
-            _signal.Dispose();
             if (_error is EncoderUnavailableException unavailable) throw new EncoderUnavailableException(unavailable.Message, unavailable.InnerException);
             if (_error is not null) ExceptionDispatchInfo.Throw(_error);
             return Vectors;
