@@ -3,6 +3,7 @@
 # message, concurrency 1), then concurrency 4 and 8 at 100k with and without group commit. Each point is a fresh temp
 # database (prefill included; 1M rows take about a minute). Takes 3-4 minutes. Output: text reports on stdout.
 #   scripts/bench-scale.sh [MEMBERS] [MESSAGES]    (default 1000 x 20 = 20,000 messages a point)
+# The lexicon alone unless APPRAISER=semantic (the sentence encoder's figures: scripts/bench-encoder.sh).
 set -euo pipefail
 members=${1:-1000}
 messages=${2:-20}
@@ -15,7 +16,7 @@ trap 'rm -f "$stats"' EXIT
 point() {
   echo "=== $* | load average $(cut -d' ' -f1-3 /proc/loadavg) | $(date -u +%H:%M:%SZ)"
   /usr/bin/env time -o "$stats" -f "  process: wall %e s (prefill and probes included), max RSS %M KB" \
-    dotnet "$dll" bench --members "$members" --messages "$messages" "$@" 2> >(grep -v '^bench: ' >&2)
+    dotnet "$dll" bench --members "$members" --messages "$messages" --appraiser "${APPRAISER:-lexicon}" "$@" 2> >(grep -v '^bench: ' >&2)
   cat "$stats"
 }
 

@@ -35,6 +35,7 @@ public sealed class BenchModeTests
             "appraiser", "encoder_throughput_per_s",
         }));
         Assert.That(root.GetProperty("appraiser").GetString(), Is.EqualTo("semantic"), "the encoder runs by default");
+        Assert.That(root.GetProperty("encoder_throughput_per_s").GetDouble(), Is.GreaterThan(0), "the bare encoder is measured in the same run");
         Assert.That(root.GetProperty("messages").GetInt64(), Is.EqualTo(12));
         Assert.That(root.GetProperty("relationships").GetInt64(), Is.EqualTo(13));
         var throughput = root.GetProperty("throughput_per_s").GetDouble();
@@ -43,6 +44,28 @@ public sealed class BenchModeTests
         Assert.That(root.GetProperty("ratio").GetDouble(), Is.EqualTo(throughput / raw).Within(0.0006 + 0.05 / raw));
         Assert.That(root.GetProperty("p50_ms").GetDouble(), Is.LessThanOrEqualTo(root.GetProperty("p99_ms").GetDouble()));
         Assert.That(root.GetProperty("p99_ms").GetDouble(), Is.LessThanOrEqualTo(root.GetProperty("max_ms").GetDouble()));
+    }
+
+    [Test]
+    public async Task RunAsync_LexiconAppraiser_ReportsLexiconAndNoEncoderRate()
+    {
+        var (code, stdout, _) = await RunAsync("bench", "--members", "2", "--messages", "3", "--raw-ms", "0", "--appraiser", "lexicon", "--json");
+
+        Assert.That(code, Is.EqualTo(0));
+        using var json = JsonDocument.Parse(stdout);
+        Assert.That(json.RootElement.GetProperty("appraiser").GetString(), Is.EqualTo("lexicon"));
+        Assert.That(json.RootElement.GetProperty("encoder_throughput_per_s").GetDouble(), Is.Zero);
+    }
+
+    [Test]
+    public async Task RunAsync_SemanticText_ShowsWhatTheEncoderReadAndTheBareEncoderBeside()
+    {
+        var (code, stdout, _) = await RunAsync("bench", "--members", "2", "--messages", "3", "--raw-ms", "0", "--warmup", "0");
+
+        Assert.That(code, Is.EqualTo(0));
+        Assert.That(stdout, Does.Match(@"appraiser\s+semantic, [1-9][0-9.]* texts in [1-9][0-9.]* encoder calls per message"));
+        Assert.That(stdout, Does.Match(@"bare encoder\s+[0-9,.]+ messages/s \(the run's own texts, one message per call, 6 between"));
+        Assert.That(stdout, Does.Contain("encoder ratio"));
     }
 
     [Test]

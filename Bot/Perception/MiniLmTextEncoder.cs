@@ -61,6 +61,9 @@ public sealed class MiniLmTextEncoder : ITextEncoder, IDisposable
     {
         var options = new SessionOptions { IntraOpNumThreads = Math.Max(1, threads), InterOpNumThreads = 1 };
         options.GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL;
+        // Idle intra-op threads sleep instead of spinning: on cores shared with the rest of the bot (and neighbours)
+        // spinning made a lone message 2-3x slower (BENCHMARKS.md, issue 12). The vectors are bit-for-bit the same.
+        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         return new SentenceEncoder(options);
     }
 }

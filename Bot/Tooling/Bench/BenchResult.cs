@@ -37,6 +37,18 @@ public sealed record BenchResult
     public string Appraiser { get; init; } = "lexicon";
     /// <summary>The bare sentence encoder on the bench's own messages, one at a time, in the same run (0 without it).</summary>
     public double EncoderThroughputPerSecond { get; init; }
+    /// <summary>How many messages the bare encoder probe encoded (a sample of the run's, slice by slice).</summary>
+    public long EncoderProbeMessages { get; init; }
+    /// <summary>The bare encoder's latency per message in the probe (p50, p99 in ms).</summary>
+    public (double P50Ms, double P99Ms) EncoderLatency { get; init; }
+    /// <summary>Encoder calls and texts per appraised message in the pipeline (0 with the lexicon alone).</summary>
+    public double EncoderCallsPerMessage { get; init; }
+    public double EncoderTextsPerMessage { get; init; }
+    /// <summary>Calls that reached the model per message, after concurrent messages shared them (0 without batching).</summary>
+    public double ModelCallsPerMessage { get; init; }
+
+    /// <summary>Pipeline throughput over the bare encoder's, same messages, same run; 0 with the lexicon alone.</summary>
+    public double EncoderRatio => EncoderThroughputPerSecond > 0 ? ThroughputPerSecond / EncoderThroughputPerSecond : 0;
 
     /// <summary>Pipeline throughput over the raw single-row durable transaction rate; 0 when the probe was skipped.</summary>
     public double Ratio => RawSqliteTxPerSecond > 0 ? ThroughputPerSecond / RawSqliteTxPerSecond : 0;
@@ -77,6 +89,12 @@ public sealed record BenchResult
         sb.AppendLine(c, $"    durable commit     {Line(Commit)}");
         sb.AppendLine(c, $"  raw SQLite           {RawSqliteTxPerSecond:N1} single-row durable upserts/s (same disk, same pragmas; {RawSlices} slices between the run's, {RawSlowestSlice:N0} to {RawFastestSlice:N0})");
         sb.AppendLine(c, $"  ratio                {Ratio:F3} (pipeline / raw)");
+        sb.AppendLine(c, $"  appraiser            {Appraiser}{(Appraiser == "semantic" ? string.Create(c, $", {EncoderTextsPerMessage:F2} texts in {EncoderCallsPerMessage:F2} encoder calls per message, {ModelCallsPerMessage:F2} model calls per message") : "")}");
+        if (EncoderThroughputPerSecond > 0)
+        {
+            sb.AppendLine(c, $"  bare encoder         {EncoderThroughputPerSecond:N1} messages/s (the run's own texts, one message per call, {EncoderProbeMessages:N0} between the slices), p50 {EncoderLatency.P50Ms:F3} ms  p99 {EncoderLatency.P99Ms:F3} ms");
+            sb.AppendLine(c, $"  encoder ratio        {EncoderRatio:F3} (pipeline / bare encoder)");
+        }
         sb.AppendLine(c, $"  memory               peak working set {PeakMemoryMb:N1} MB, managed heap {ManagedHeapMb:N1} MB, {AllocatedBytesPerMessage:N0} B allocated/message");
         if (Skipped > 0) sb.AppendLine(c, $"  skipped              {Skipped:N0} messages already handled (replayed ids)");
         return sb.ToString();

@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using CompanionBot.Appraisal;
+using CompanionBot.Appraisal.Semantic;
+using CompanionBot.Perception;
 using CompanionBot.Pipeline;
 using CompanionBot.Safety;
 using CompanionBot.Storage;
@@ -51,28 +54,42 @@ public sealed class BenchRunner(IServiceProvider services, TextWriter status)
             ThreadPool.GetMinThreads(out var workerThreads, out var ioThreads);
             ThreadPool.SetMinThreads(Math.Max(workerThreads, settings.Concurrency + 2), ioThreads);
             var store = new TimedLedgerStore(new SqliteLedgerStore(database, settings.GroupCommit));
-            var pipeline = ActivatorUtilities.CreateInstance<ConversationPipeline>(services, (ILedgerStore)store, SafetyGate.Unlimited(), Bursts.Off());
+            var (appraiser, counted) = PipelineAppraiser();
+            var pipeline = ActivatorUtilities.CreateInstance<ConversationPipeline>(services, (ILedgerStore)store, appraiser, SafetyGate.Unlimited(), Bursts.Off());
             var script = new MessageScript(settings.Members, "r" + ProcessedCount(database));
             var run = new MessageRun(settings, script, pipeline, store, ack);
+            var bare = counted is null ? null : new EncoderProbe(services.GetRequiredService<MiniLmTextEncoder>(), script, settings);
 
+            var batcher = counted is null ? null : services.GetRequiredService<ITextEncoder>() as BatchingTextEncoder;
+            var modelCallsBefore = batcher?.ModelCalls ?? 0;
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
             long probeAllocated = 0;
-            var elapsed = await run.ExecuteAsync(status, time, slices, () =>
+            var elapsed = await run.ExecuteAsync(status, time, slices, (firstRound, endRound) =>
             {
                 var before = GC.GetTotalAllocatedBytes(precise: false);
                 probe?.RunSlice(slice);
+                bare?.RunSlice(firstRound, endRound);
                 probeAllocated += GC.GetTotalAllocatedBytes(precise: false) - before;
             }, cancellationToken).ConfigureAwait(false);
             var allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore - probeAllocated;
 
-            var encoder = services.GetService<CompanionBot.Appraisal.Semantic.ITextEncoder>();
-            var encoderRate = encoder is null ? 0 : EncoderRate(encoder, settings.TotalMessages);
+            var appraised = settings.TotalMessages - run.Skipped;
+            if (counted is not null && counted.Texts < appraised)
+            {
+                throw new CommandLineException(
+                    $"the sentence encoder read {counted.Texts:N0} texts for {appraised:N0} messages (did the model load?); the figures would be the lexicon's, so none are given");
+            }
             using var process = Process.GetCurrentProcess();
             process.Refresh();
             return new BenchResult
             {
-                Appraiser = encoder is null ? "lexicon" : "semantic",
-                EncoderThroughputPerSecond = encoderRate,
+                Appraiser = counted is null ? "lexicon" : "semantic",
+                EncoderThroughputPerSecond = bare?.Rate ?? 0,
+                EncoderProbeMessages = bare?.Messages ?? 0,
+                EncoderLatency = bare?.Latency ?? (0, 0),
+                EncoderCallsPerMessage = counted is null ? 0 : counted.Calls / (double)Math.Max(1, appraised),
+                EncoderTextsPerMessage = counted is null ? 0 : counted.Texts / (double)Math.Max(1, appraised),
+                ModelCallsPerMessage = batcher is null ? 0 : (batcher.ModelCalls - modelCallsBefore) / (double)Math.Max(1, appraised),
                 Messages = settings.TotalMessages,
                 Relationships = store.Count(),
                 ThroughputPerSecond = settings.TotalMessages / Math.Max(1e-9, elapsed.TotalSeconds),
@@ -102,14 +119,17 @@ public sealed class BenchRunner(IServiceProvider services, TextWriter status)
         }
     }
 
-    /// <summary>The bare encoder over the bench's message texts, one message per call as the pipeline sends them.</summary>
-    private static double EncoderRate(CompanionBot.Appraisal.Semantic.ITextEncoder encoder, long messages)
+    /// <summary>
+    /// The appraiser the production host registered; when it reads with the encoder, the same appraiser rebuilt over a
+    /// counting wrapper of the host's encoder (whatever decorators production puts in front of the model).
+    /// </summary>
+    private (MessageAppraiser Appraiser, CountingTextEncoder? Counted) PipelineAppraiser()
     {
-        var texts = MessageScript.Texts;
-        var count = (int)Math.Min(messages, 2000);
-        var start = Stopwatch.GetTimestamp();
-        for (var i = 0; i < count; i++) encoder.Encode([texts[i % texts.Count]]);
-        return count / Math.Max(1e-9, Stopwatch.GetElapsedTime(start).TotalSeconds);
+        var registered = services.GetRequiredService<MessageAppraiser>();
+        if (!registered.IsSemantic) return (registered, null);
+        var counted = new CountingTextEncoder(services.GetRequiredService<ITextEncoder>());
+        var reader = new SemanticReader(counted, services.GetRequiredService<SignalHeads>());
+        return (new MessageAppraiser(services.GetRequiredService<AppraisalLexicon>(), reader), counted);
     }
 
     private async Task<long> PrefillAsync(SqliteDatabase database, int count, TimeProvider time)

@@ -18,9 +18,10 @@ internal sealed class MessageRun(BenchSettings settings, MessageScript script, C
 
     /// <summary>
     /// Runs every message in <paramref name="slices"/> slices of rounds, calling <paramref name="between"/> after each
-    /// one; returns the wall time spent in the slices (from a slice's first send to its last acknowledgement).
+    /// one with the slice's rounds [first, end); returns the wall time spent in the slices (from a slice's first send to
+    /// its last acknowledgement).
     /// </summary>
-    public async Task<TimeSpan> ExecuteAsync(TextWriter status, TimeProvider time, int slices, Action between, CancellationToken cancellationToken)
+    public async Task<TimeSpan> ExecuteAsync(TextWriter status, TimeProvider time, int slices, Action<int, int> between, CancellationToken cancellationToken)
     {
         await using var progress = new ProgressReporter(status, time, "messages", settings.TotalMessages, () => Interlocked.Read(ref _done));
         var elapsed = TimeSpan.Zero;
@@ -37,7 +38,7 @@ internal sealed class MessageRun(BenchSettings settings, MessageScript script, C
             }
             await Task.WhenAll(workers).ConfigureAwait(false);
             elapsed += Stopwatch.GetElapsedTime(start);
-            between();
+            between(first, last);
         }
         return elapsed;
     }

@@ -52,7 +52,7 @@ public sealed class PostgresBench(IServiceProvider services, TextWriter status)
                 var tag = "p" + level + "-" + admin.Read(c => (long)new NpgsqlCommand("SELECT count(*) FROM processed_messages", c).ExecuteScalar()!);
                 var run = new MessageRun(settings with { Concurrency = level }, new MessageScript(settings.Members, tag),
                     lanes[0].Pipeline, lanes[0].Store, ack, w => (lanes[w].Pipeline, lanes[w].Store));
-                var elapsed = await run.ExecuteAsync(status, time, 1, () => { }, cancellationToken).ConfigureAwait(false);
+                var elapsed = await run.ExecuteAsync(status, time, 1, (_, _) => { }, cancellationToken).ConfigureAwait(false);
                 rows.Add(new PostgresBenchLevel(level, settings.TotalMessages / Math.Max(1e-9, elapsed.TotalSeconds), run.Latency.Summarise(), run.Skipped));
             }
             finally
