@@ -5,12 +5,22 @@ namespace CompanionBot.Stances;
 /// <summary>
 /// Safety under uncertainty, after any rule has answered (persona rules included). With the trained heads reading:
 /// wherever distress, self-blame or crisis is plausible (a head past its care threshold), a tease or a deflection
-/// becomes a warm check-in; where nothing at all is recognised (no signal, not plausibly banter), it becomes warm.
+/// becomes a warm check-in (so does a heavy topic); a tease needs banter, small talk or a pushy move to answer, and
+/// otherwise becomes warm.
 /// Whatever the mode, a known
 /// minor's romantic bid (read by the lexicon or plausibly by a head) is met with a boundary, never a tease or warmth.
 /// </summary>
 public static class Careful
 {
+    /// <summary>What a tease may answer besides banter: small talk (a question included), and the pushy moves a tease pushes back on.</summary>
+    private static readonly IReadOnlySet<Signal> Playable = new HashSet<Signal>
+    {
+        Signal.Greeting, Signal.Introduction, Signal.Reciprocity, Signal.Gratitude, Signal.Question,
+        Signal.Demand, Signal.ScriptDemand, Signal.CommitmentDemand, Signal.AffectionDemand, Signal.Entitlement,
+        Signal.IntimacyBid, Signal.RelationshipLabel, Signal.Flattery, Signal.Comparison, Signal.GuiltTrip,
+        Signal.Insult, Signal.Injection, Signal.Sexual, Signal.ClaimedHistory,
+    };
+
     public static Verdict Apply(Verdict verdict, DecisionContext c, ICollection<string> trace)
     {
         var a = c.Appraisal;
@@ -27,18 +37,18 @@ public static class Careful
         // recognises as play, only a real distress reading (or the crisis head firing) rules the tease out.
         var banter = a.Has(Signal.Banter) || reading.Plausible(Signal.Banter);
         var crisisPlausible = banter ? a.Has(Signal.Crisis) : reading.Plausible(Signal.Crisis);
-        if (crisisPlausible || reading.Plausible(Signal.Vulnerability) || reading.Plausible(Signal.SelfDeprecation))
+        if (crisisPlausible || a.Has(Signal.HeavyTopic) || reading.Plausible(Signal.Vulnerability) || reading.Plausible(Signal.SelfDeprecation))
         {
             trace.Add("distress is plausible in this message: a warm check-in instead of playing it light");
             var directives = verdict.Directives.Contains(Directive.CheckIn) ? verdict.Directives : [.. verdict.Directives, Directive.CheckIn];
             return verdict with { Stance = Stance.Warm, Directives = directives };
         }
-        // A tease needs something to play with: a message in which nothing at all is recognised (no lexicon pattern,
-        // no head, not plausibly banter) is met plainly and warmly, since a flat "this is the last photo i'll ever
-        // post" is exactly where a misread tease would hurt most.
-        if (!banter && a.Signals.Count == 0)
+        // A tease needs something to play with: light banter or small talk, or a pushy move to push back on. Anything
+        // else ("i said bye to my little brother, i won't see him grow up", "which bridge has no barriers") is met
+        // plainly and warmly, since that is exactly where a misread tease would hurt most.
+        if (!banter && !a.Signals.Keys.Any(Playable.Contains))
         {
-            trace.Add("nothing in this message is recognised as play: warm, not a tease");
+            trace.Add("nothing in this message is recognised as play or as a pushy move: warm, not a tease");
             return verdict with { Stance = Stance.Warm };
         }
         return verdict;
