@@ -10,10 +10,7 @@ public sealed class RetrySchedule(LlmOptions options, IRandomSource random)
 {
     public TimeSpan Backoff(int retry)
     {
-        var exponential = options.RetryBaseDelay.TotalSeconds * Math.Pow(2, Math.Max(0, retry - 1));
-        var capped = Math.Min(exponential, options.RetryMaxDelay.TotalSeconds);
-        var jittered = capped * (1 - options.RetryJitter * random.NextDouble());
-        return TimeSpan.FromSeconds(jittered);
+        return ExponentialBackoff.Delay(retry, options.RetryBaseDelay, options.RetryMaxDelay, options.RetryJitter, random.NextDouble());
     }
 
     /// <summary>The wait before retry <paramref name="retry"/>, or null when the server wants more than the cap.</summary>
