@@ -49,8 +49,9 @@ public sealed partial class MessageAppraiser(AppraisalLexicon lexicon, SemanticR
         }
         var reading = Read(text, evidence);
         SemanticMerge.Apply(reading, signals, sources, evidence);
-        Settle(signals, sources, evidence, reading, Decayed(state, now));
-        var risk = Derive(signals, text, normalized, state, now);
+        var carried = Decayed(state, now);
+        Settle(signals, sources, evidence, reading, carried);
+        var risk = Derive(signals, text, normalized, carried);
         foreach (var signal in sources.Keys.Where(k => !signals.ContainsKey(k)).ToArray()) sources.Remove(signal);
         foreach (var signal in signals.Keys.Where(k => !sources.ContainsKey(k))) sources[signal] = "rule";
         return new MessageAppraisal(signals, evidence) { CrisisRisk = risk, Sources = sources, Semantic = reading };
@@ -157,8 +158,8 @@ public sealed partial class MessageAppraiser(AppraisalLexicon lexicon, SemanticR
         }
     }
 
-    /// <summary>Adds the structural signals; returns the crisis risk of this turn in its window.</summary>
-    private static double Derive(Dictionary<Signal, double> signals, string raw, string normalized, RelationshipState state, DateTimeOffset now)
+    /// <summary>Adds the structural signals; returns the crisis risk of this turn in its window (<paramref name="carried"/>: the risk left by recent turns, decayed to now).</summary>
+    private static double Derive(Dictionary<Signal, double> signals, string raw, string normalized, double carried)
     {
         Imply(signals, Signal.ScriptDemand, Signal.Demand);
         Imply(signals, Signal.AffectionDemand, Signal.Demand);
@@ -182,7 +183,6 @@ public sealed partial class MessageAppraiser(AppraisalLexicon lexicon, SemanticR
         }
 
         // Crisis over a window: passive cues that stay under the threshold alone add up with recent ones.
-        var carried = Decayed(state, now);
         var crisis = signals.TryGetValue(Signal.Crisis, out var c) ? c : 0;
         var vulnerable = signals.TryGetValue(Signal.Vulnerability, out var v) ? v : 0;
         var combined = carried > 0.1 && (crisis > 0 || vulnerable >= 0.6) ? crisis + 0.6 * carried + (vulnerable >= 0.6 ? 0.2 : 0) : crisis;
