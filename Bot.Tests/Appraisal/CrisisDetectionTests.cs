@@ -72,7 +72,7 @@ public sealed class CrisisDetectionTests
         {
             Assert.That(first.Appraisal.Has(Signal.Crisis), Is.False, "one passive cue alone stays below the threshold");
             Assert.That(second.Appraisal.Has(Signal.Crisis), Is.True, "two within minutes cross it");
-            Assert.That(second.Decision.Has(CompanionBot.Stances.Directive.CrisisResources), Is.True);
+            Assert.That(second.Decision.Has(Directive.CrisisResources), Is.True);
         });
     }
 

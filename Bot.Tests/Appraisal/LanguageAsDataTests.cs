@@ -1,6 +1,7 @@
 using CompanionBot.Appraisal;
 using CompanionBot.Ledger;
 using CompanionBot.Pipeline;
+using CompanionBot.Personas;
 
 namespace CompanionBot.Tests.Appraisal;
 
@@ -27,7 +28,7 @@ public sealed class LanguageAsDataTests
 
     private static MessageAppraisal Read(string text) =>
         new MessageAppraiser(AppraisalLexicon.Parse(Spanish, "es.yaml"))
-            .Appraise(text, RelationshipState.New(RelationshipKey.Dm("x"), DateTimeOffset.UnixEpoch, new LedgerBaseline(0.1, 0.1)), DateTimeOffset.UnixEpoch);
+            .Appraise(text, CarriedRisk.None, DateTimeOffset.UnixEpoch);
 
     [TestCase("ya no quiero vivir", true)]
     [TestCase("QUIERO MORIR", true)]

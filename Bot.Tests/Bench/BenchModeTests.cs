@@ -2,7 +2,6 @@ using System.Text.Json;
 using CompanionBot.Bench;
 using CompanionBot.Hosting;
 using CompanionBot.Storage;
-using CompanionBot.Conversation;
 using CompanionBot.Terminal;
 
 namespace CompanionBot.Tests.Bench;
@@ -92,7 +91,7 @@ public sealed class BenchModeTests
         {
             var at = new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);
             new SqliteLedgerStore(database).Save(
-                CompanionBot.Ledger.RelationshipState.New(RelationshipKey.Dm("123456789"), at, new CompanionBot.Ledger.LedgerBaseline(0.1, 0.1)), "m1");
+                CompanionBot.Ledger.RelationshipState.New(RelationshipKey.Dm("123456789"), at, new CompanionBot.Personas.LedgerBaseline(0.1, 0.1)), "m1");
         }
 
         var (code, _, stderr) = await RunAsync("bench", "--members", "2", "--messages", "2", "--raw-ms", "0", "--db", db);

@@ -18,7 +18,7 @@ public sealed class RelationshipLedgerTests
         for (var i = 0; i < 600; i++)
         {
             var (_, decision) = engine.Say(Neutral[i % Neutral.Length], TimeSpan.FromHours(i % 5 == 0 ? 9 : 0.05));
-            if (i > 50) Assert.That(decision.Stance, Is.Not.EqualTo(CompanionBot.Stances.Stance.Warm), $"message {i}: {Neutral[i % Neutral.Length]}");
+            if (i > 50) Assert.That(decision.Stance, Is.Not.EqualTo(Stance.Warm), $"message {i}: {Neutral[i % Neutral.Length]}");
         }
         Assert.Multiple(() =>
         {
@@ -73,7 +73,7 @@ public sealed class RelationshipLedgerTests
         {
             Assert.That(engine.State.Friction, Is.LessThan(hurt));
             Assert.That(engine.State.Friction, Is.GreaterThan(0.05), "repair is not reset");
-            Assert.That(decision.Has(CompanionBot.Stances.Directive.AcknowledgeRepair), Is.True);
+            Assert.That(decision.Has(Directive.AcknowledgeRepair), Is.True);
         });
     }
 

@@ -1,8 +1,8 @@
 using CompanionBot.Appraisal;
-using CompanionBot.Conversation;
 using CompanionBot.Ledger;
 using CompanionBot.Stances;
 using CompanionBot.Tests.Support;
+using CompanionBot.Personas;
 
 namespace CompanionBot.Tests.Perception;
 
@@ -49,9 +49,9 @@ public sealed class CrisisMentionTests
     public void Appraise_MentionWhileRiskIsCarried_IsCrisis()
     {
         var now = DateTimeOffset.Parse("2026-11-30T12:00:00Z");
-        var state = RelationshipState.New(RelationshipKey.Dm("x"), now, new LedgerBaseline(0.1, 0.1)) with { RiskCarry = 0.6, RiskAt = now.AddMinutes(-5) };
+        var carried = new CarriedRisk(0.6, now.AddMinutes(-5));
 
-        var appraisal = Semantic.Appraiser.Appraise("how do volunteers get trained for a suicide prevention hotline", state, now);
+        var appraisal = Semantic.Appraiser.Appraise("how do volunteers get trained for a suicide prevention hotline", carried, now);
 
         Assert.That(appraisal.Has(Signal.Crisis), Is.True, string.Join("; ", appraisal.SourceLines));
     }

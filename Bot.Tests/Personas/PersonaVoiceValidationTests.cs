@@ -24,7 +24,7 @@ public sealed class PersonaVoiceValidationTests
             Assert.That(moved, Is.SupersetOf(new[] { Directive.RefuseScript, Directive.NoCommitment, Directive.NameThePace, Directive.CheckIn, Directive.CallOutEntitlement, Directive.AcknowledgeRepair }));
             Assert.That(voice.Facts.Keys, Is.SupersetOf(new[] { "music", "likes", "does" }));
             Assert.That(voice.Opinions, Is.Not.Empty);
-            Assert.That(voice.Noticed.Keys, Is.EquivalentTo(NoticedBehaviours.Names));
+            Assert.That(voice.Noticed.Keys, Is.EquivalentTo(BehaviourNames.Names));
         });
     }
 

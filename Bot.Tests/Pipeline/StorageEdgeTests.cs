@@ -3,6 +3,7 @@ using CompanionBot.Pipeline;
 using CompanionBot.Storage;
 using CompanionBot.Tests.Safety;
 using CompanionBot.Tests.Support;
+using CompanionBot.Personas;
 
 namespace CompanionBot.Tests.Pipeline;
 

@@ -11,7 +11,7 @@ public sealed class PromptPlanTests
     private const string Question = "okay, be honest with me. do you actually like me, or am I just someone to talk to when you're bored?";
     private readonly PromptComposer _composer = new();
 
-    private static CompanionBot.Conversation.InboundMessage At(Engine engine, string text) => Message(text) with { ReceivedAt = engine.Now };
+    private static InboundMessage At(Engine engine, string text) => Message(text) with { ReceivedAt = engine.Now };
 
     [Test]
     public void Compose_RespectfulUserAsksHowIFeel_MatchesGolden()

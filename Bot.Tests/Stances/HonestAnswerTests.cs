@@ -57,7 +57,7 @@ public sealed class HonestAnswerTests
     public void Decide_Friend_EarnedWarmth()
     {
         var engine = new Engine();
-        var state = engine.State with { Stage = CompanionBot.Ledger.Stage.Friend, Warmth = 0.6, Trust = 0.6, Friction = 0 };
+        var state = engine.State with { Stage = Stage.Friend, Warmth = 0.6, Trust = 0.6, Friction = 0 };
         var appraisal = Engine.Appraise(Question);
         var decision = new StanceEngine().Decide(state, appraisal, engine.Persona, engine.Now, Question);
         Assert.Multiple(() =>

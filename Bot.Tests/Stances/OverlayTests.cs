@@ -4,6 +4,7 @@ using CompanionBot.Stances;
 using CompanionBot.Stances.Rules;
 using CompanionBot.Tests.Support;
 using static CompanionBot.Tests.Stances.RuleFacts;
+using CompanionBot.Personas.Rules;
 
 namespace CompanionBot.Tests.Stances;
 

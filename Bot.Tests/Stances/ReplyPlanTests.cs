@@ -2,6 +2,7 @@ using CompanionBot.Ledger;
 using CompanionBot.Pipeline;
 using CompanionBot.Stances;
 using CompanionBot.Tests.Support;
+using CompanionBot.Personas;
 
 namespace CompanionBot.Tests.Stances;
 

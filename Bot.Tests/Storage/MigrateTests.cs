@@ -9,10 +9,10 @@ namespace CompanionBot.Tests.Storage;
 public sealed class MigrateTests
 {
     private static readonly DateTimeOffset Now = StoreContract.Now;
-    private static readonly CompanionBot.Conversation.RelationshipKey Guild = StoreContract.Guild;
-    private static readonly CompanionBot.Conversation.RelationshipKey Dm = StoreContract.Dm;
+    private static readonly RelationshipKey Guild = StoreContract.Guild;
+    private static readonly RelationshipKey Dm = StoreContract.Dm;
 
-    private static CompanionBot.Storage.TurnRecord Turn(CompanionBot.Conversation.RelationshipKey key, string id, int exchanges, string? text = null) =>
+    private static CompanionBot.Storage.TurnRecord Turn(RelationshipKey key, string id, int exchanges, string? text = null) =>
         StoreContract.Turn(key, id, exchanges, text);
 
     [Test]

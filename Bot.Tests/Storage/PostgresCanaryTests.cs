@@ -5,6 +5,7 @@ using CompanionBot.Storage;
 using CompanionBot.Storage.Postgres;
 using CompanionBot.Tests.Storage.Contract;
 using CompanionBot.Tests.Support;
+using CompanionBot.Personas;
 
 namespace CompanionBot.Tests.Storage;
 

@@ -3,6 +3,7 @@ using CompanionBot.Pipeline;
 using CompanionBot.Storage;
 using CompanionBot.Tests.Support;
 using Microsoft.Data.Sqlite;
+using CompanionBot.Personas;
 
 namespace CompanionBot.Tests.Storage;
 

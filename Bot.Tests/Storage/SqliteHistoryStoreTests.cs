@@ -4,6 +4,7 @@ using CompanionBot.Prompting;
 using CompanionBot.Stances;
 using CompanionBot.Storage;
 using Microsoft.Extensions.Options;
+using CompanionBot.Personas;
 
 namespace CompanionBot.Tests.Storage;
 

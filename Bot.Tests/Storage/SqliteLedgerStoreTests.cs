@@ -2,6 +2,7 @@ using CompanionBot.Ledger;
 using CompanionBot.Pipeline;
 using CompanionBot.Storage;
 using CompanionBot.Tests.Support;
+using CompanionBot.Personas;
 
 namespace CompanionBot.Tests.Storage;
 

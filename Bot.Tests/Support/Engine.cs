@@ -31,13 +31,13 @@ public sealed class Engine
     public (MessageAppraisal Appraisal, StanceDecision Decision) Say(string text, TimeSpan? after = null)
     {
         Now += after ?? TimeSpan.FromMinutes(1);
-        var appraisal = _appraiser.Appraise(text, State, Now);
+        var appraisal = _appraiser.Appraise(text, State.CarriedRisk, Now);
         var change = _ledger.Apply(State, appraisal, Persona, Now);
         var decision = _stances.Decide(change.After, appraisal, Persona, Now, text);
-        State = _ledger.Remember(change.After, appraisal, decision, Now);
+        State = _ledger.Remember(change.After, appraisal, decision.Move, Now);
         return (appraisal, decision);
     }
 
     public static MessageAppraisal Appraise(string text) =>
-        Appraiser.Appraise(text, RelationshipState.New(RelationshipKey.Dm("x"), DateTimeOffset.UnixEpoch, new LedgerBaseline(0.1, 0.1)), DateTimeOffset.UnixEpoch);
+        Appraiser.Appraise(text, CarriedRisk.None, DateTimeOffset.UnixEpoch);
 }

@@ -2,6 +2,7 @@ using CompanionBot.Appraisal;
 using CompanionBot.Appraisal.Semantic;
 using CompanionBot.Ledger;
 using CompanionBot.Perception;
+using CompanionBot.Personas;
 
 namespace CompanionBot.Tests.Support;
 
@@ -21,7 +22,7 @@ public static class Semantic
     public static MessageAppraiser Appraiser => SharedAppraiser.Value;
 
     public static MessageAppraisal Appraise(string text) =>
-        Appraiser.Appraise(text, RelationshipState.New(RelationshipKey.Dm("x"), DateTimeOffset.UnixEpoch, new LedgerBaseline(0.1, 0.1)), DateTimeOffset.UnixEpoch);
+        Appraiser.Appraise(text, CarriedRisk.None, DateTimeOffset.UnixEpoch);
 
     public static Engine NewEngine() => new(appraiser: Appraiser);
 }

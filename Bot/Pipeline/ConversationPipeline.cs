@@ -6,6 +6,7 @@ using CompanionBot.Personas;
 using CompanionBot.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using CompanionBot.Turn;
 
 namespace CompanionBot.Pipeline;
 
@@ -61,7 +62,7 @@ public sealed class ConversationPipeline(
         if (loaded.Error is { } error) return (new TurnOutcome.Failed(message, error), false);
         if (loaded.Value!.AlreadyHandled) return (new TurnOutcome.Duplicate(message), false);
         var state = loaded.Value.State ?? RelationshipState.New(message.Key, message.ReceivedAt, personas.For(message.Key.Scope).Baseline);
-        return (null, appraiser.Appraise(message.Text, state, message.ReceivedAt).Has(Signal.Crisis));
+        return (null, appraiser.Appraise(message.Text, state.CarriedRisk, message.ReceivedAt).Has(Signal.Crisis));
     }
 
     private async Task<TurnOutcome> TurnAsync(Burst burst, CancellationToken cancellationToken)
@@ -114,7 +115,7 @@ public sealed class ConversationPipeline(
     /// <summary>The lexicon's appraisal, refined by the optional model second opinion (never on a crisis message).</summary>
     private async Task<MessageAppraisal> AppraiseAsync(InboundMessage message, RelationshipState before, CancellationToken cancellationToken)
     {
-        var appraisal = appraiser.Appraise(message.Text, before, message.ReceivedAt);
+        var appraisal = appraiser.Appraise(message.Text, before.CarriedRisk, message.ReceivedAt);
         if (assistant is null || appraisal.Has(Signal.Crisis)) return appraisal;
         return await assistant.RefineAsync(message.Text, appraisal, cancellationToken).ConfigureAwait(false);
     }

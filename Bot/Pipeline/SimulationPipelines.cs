@@ -3,6 +3,7 @@ using CompanionBot.LanguageModel;
 using CompanionBot.Personas;
 using CompanionBot.Replies;
 using CompanionBot.Storage;
+using CompanionBot.Turn;
 
 namespace CompanionBot.Pipeline;
 

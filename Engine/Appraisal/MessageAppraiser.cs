@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using CompanionBot.Appraisal.Semantic;
-using CompanionBot.Ledger;
 
 namespace CompanionBot.Appraisal;
 
@@ -22,8 +21,6 @@ public sealed partial class MessageAppraiser(AppraisalLexicon lexicon, SemanticR
     /// </summary>
     public const int MaxAppraisedLength = 100_000;
 
-    private static readonly TimeSpan RiskHalfLife = TimeSpan.FromMinutes(45);
-
     public MessageAppraiser() : this(AppraisalLexicon.English())
     {
     }
@@ -31,7 +28,7 @@ public sealed partial class MessageAppraiser(AppraisalLexicon lexicon, SemanticR
     /// <summary>True when the trained heads read messages too (Appraisal:Semantic), false for the lexicon alone.</summary>
     public bool IsSemantic => semantic is not null;
 
-    public MessageAppraisal Appraise(string text, RelationshipState state, DateTimeOffset now)
+    public MessageAppraisal Appraise(string text, CarriedRisk carriedRisk, DateTimeOffset now)
     {
         if (text.Length > MaxAppraisedLength) text = text[..MaxAppraisedLength];
         var normalized = TextNormalizer.Normalize(text, lexicon);
@@ -49,7 +46,7 @@ public sealed partial class MessageAppraiser(AppraisalLexicon lexicon, SemanticR
         }
         var reading = Read(text, evidence);
         SemanticMerge.Apply(reading, signals, sources, evidence);
-        var carried = Decayed(state, now);
+        var carried = carriedRisk.DecayedTo(now);
         Settle(signals, sources, evidence, reading, carried);
         var risk = Derive(signals, text, normalized, carried);
         foreach (var signal in sources.Keys.Where(k => !signals.ContainsKey(k)).ToArray()) sources.Remove(signal);
@@ -95,10 +92,6 @@ public sealed partial class MessageAppraiser(AppraisalLexicon lexicon, SemanticR
         sources.TryAdd(Signal.HeavyTopic, $"{lexical}, a mention the classifier does not read as risk (p={p})");
         evidence.Add($"crisis_mention: a heavy topic, not risk (classifier p={p})");
     }
-
-    /// <summary>The risk this message leaves for the next turns (stored as a number, never as text).</summary>
-    public static double CarriedRisk(MessageAppraisal appraisal, RelationshipState state, DateTimeOffset now) =>
-        Math.Min(1, Math.Max(appraisal.CrisisRisk, Decayed(state, now) * 0.8));
 
     /// <summary>
     /// The strongest pattern of a signal that matches in a sentence its idioms do not cancel. One scan of the whole
@@ -192,13 +185,6 @@ public sealed partial class MessageAppraiser(AppraisalLexicon lexicon, SemanticR
 
         if (signals.ContainsKey(Signal.Minor)) signals.Remove(Signal.AdultAge);
         return combined;
-    }
-
-    private static double Decayed(RelationshipState state, DateTimeOffset now)
-    {
-        if (state.RiskAt is not { } at || state.RiskCarry <= 0) return 0;
-        var elapsed = Math.Max(0, (now - at).TotalMinutes);
-        return state.RiskCarry * Math.Pow(0.5, elapsed / RiskHalfLife.TotalMinutes);
     }
 
     private static void Imply(Dictionary<Signal, double> signals, Signal from, Signal to, double scale = 1.0, Signal? onlyWithout = null)

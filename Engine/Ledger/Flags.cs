@@ -12,7 +12,7 @@ internal static class Flags
         Reciprocations = s.Reciprocations + (a.Has(Signal.Reciprocity) || a.Has(Signal.FollowThrough) ? 1 : 0),
         DistressAt = a.Strength(Signal.Vulnerability) >= 0.5 || a.Has(Signal.SelfDeprecation) ? now : s.DistressAt,
         CrisisAt = a.Has(Signal.Crisis) ? now : s.CrisisAt,
-        RiskCarry = Math.Round(MessageAppraiser.CarriedRisk(a, s, now), 4),
+        RiskCarry = Math.Round(s.CarriedRisk.After(a, now), 4),
         RiskAt = now,
     };
 }

@@ -1,5 +1,4 @@
 using CompanionBot.Appraisal;
-using CompanionBot.Stances;
 
 namespace CompanionBot.Ledger;
 
@@ -26,7 +25,7 @@ internal static class Moments
         (Signal.Respect, "gave me space instead of pushing", true),
     ];
 
-    public static RelationshipState Note(RelationshipState s, MessageAppraisal a, StanceDecision decision, DateTimeOffset now)
+    public static RelationshipState Note(RelationshipState s, MessageAppraisal a, CompanionMove move, DateTimeOffset now)
     {
         if (a.Has(Signal.Crisis) || a.Has(Signal.Injection)) return s;
         var moments = s.Moments.ToList();
@@ -42,7 +41,7 @@ internal static class Moments
         {
             Add(moments, new NotableMoment(now, "reciprocity", "asked about me, not just about themselves", true));
         }
-        if (decision.Has(Directive.NameThePace) && a.Has(Signal.IntimacyBid))
+        if (move.Has(Directive.NameThePace) && a.Has(Signal.IntimacyBid))
         {
             Add(moments, new NotableMoment(now, "too_fast", "pushed for more than we had yet", false));
         }

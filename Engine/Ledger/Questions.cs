@@ -1,5 +1,4 @@
 using CompanionBot.Appraisal;
-using CompanionBot.Stances;
 
 namespace CompanionBot.Ledger;
 
@@ -12,10 +11,10 @@ internal static class Questions
     public const string Name = "name";
     public const string AboutYou = "about_you";
 
-    public static RelationshipState Track(RelationshipState s, MessageAppraisal a, StanceDecision decision, DateTimeOffset now)
+    public static RelationshipState Track(RelationshipState s, MessageAppraisal a, CompanionMove move, DateTimeOffset now)
     {
         var open = s.OpenQuestions.Where(q => !Answered(q, a)).ToList();
-        if (decision.Has(Directive.AskBack))
+        if (move.Has(Directive.AskBack))
         {
             var topic = s.Introduced ? AboutYou : Name;
             var text = topic == Name ? "who you are" : "something real about you, not just what you want from me";

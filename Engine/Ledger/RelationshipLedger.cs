@@ -1,6 +1,5 @@
 using CompanionBot.Appraisal;
 using CompanionBot.Personas;
-using CompanionBot.Stances;
 
 namespace CompanionBot.Ledger;
 
@@ -27,19 +26,19 @@ public sealed class RelationshipLedger
         return new RelationshipChange(before, Seal(s, persona, now));
     }
 
-    public RelationshipState Remember(RelationshipState state, MessageAppraisal appraisal, StanceDecision decision, DateTimeOffset now)
+    public RelationshipState Remember(RelationshipState state, MessageAppraisal appraisal, CompanionMove move, DateTimeOffset now)
     {
-        var s = Moments.Note(state, appraisal, decision, now) with
+        var s = Moments.Note(state, appraisal, move, now) with
         {
-            LastDecision = new LastDecision(now, decision.StanceName, decision.Rule, decision.DirectiveNames, appraisal.Names, [.. decision.Trace, .. appraisal.SourceLines.Select(l => "signal " + l)]),
+            LastDecision = new LastDecision(now, move.StanceName, move.Rule, move.DirectiveNames, appraisal.Names, [.. move.Trace, .. appraisal.SourceLines.Select(l => "signal " + l)]),
         };
-        if (decision.Stance == Stance.SetBoundary || decision.Has(Directive.NameThePace) || decision.Has(Directive.RefuseScript))
+        if (move.Stance == Stance.SetBoundary || move.Has(Directive.NameThePace) || move.Has(Directive.RefuseScript))
         {
             s = s with { BoundarySetAt = now };
         }
-        if (decision.Has(Directive.AiDisclosure)) s = s with { AiDisclosedAt = now };
-        if (decision.Has(Directive.BreakReminder)) s = s with { BreakReminderAt = now };
-        return Questions.Track(s, appraisal, decision, now);
+        if (move.Has(Directive.AiDisclosure)) s = s with { AiDisclosedAt = now };
+        if (move.Has(Directive.BreakReminder)) s = s with { BreakReminderAt = now };
+        return Questions.Track(s, appraisal, move, now);
     }
 
     private static RelationshipState Seal(RelationshipState s, PersonaConfig persona, DateTimeOffset now) =>

@@ -1,3 +1,5 @@
+using CompanionBot.Appraisal;
+using CompanionBot.Personas;
 
 namespace CompanionBot.Ledger;
 
@@ -59,10 +61,10 @@ public sealed record RelationshipState
     };
 
     public TimeSpan KnownFor(DateTimeOffset now) => now - MetAt;
-}
 
-/// <summary>Where a new relationship starts.</summary>
-public sealed record LedgerBaseline(double Trust, double Warmth);
+    /// <summary>The crisis risk recent turns left, as the appraiser reads it with the next message.</summary>
+    public CarriedRisk CarriedRisk => new(RiskCarry, RiskAt);
+}
 
 /// <summary>Something the member did that mattered, in the companion's words (never the member's text verbatim).</summary>
 public sealed record NotableMoment(DateTimeOffset At, string Kind, string Description, bool Positive);

@@ -1,6 +1,4 @@
-using CompanionBot.Ledger;
-using CompanionBot.Stances;
-using CompanionBot.Stances.Rules;
+using CompanionBot.Personas.Rules;
 
 namespace CompanionBot.Personas;
 
@@ -48,3 +46,6 @@ public sealed record StageGate(double DaysKnown, int ConversationDays, double Tr
 public sealed record RomanceConfig(bool Allowed, Stage FromStage);
 
 public sealed record ModelSettings(double Temperature, int MaxOutputTokens);
+
+/// <summary>Where a new relationship starts, as this persona sets it.</summary>
+public sealed record LedgerBaseline(double Trust, double Warmth);

@@ -2,6 +2,7 @@ using CompanionBot.Common;
 using CompanionBot.Stances;
 using CompanionBot.Stances.Rules;
 using YamlDotNet.RepresentationModel;
+using CompanionBot.Personas.Rules;
 
 namespace CompanionBot.Personas;
 
@@ -97,7 +98,7 @@ internal static class RuleYamlReader
             return null;
         }
         double value;
-        if (kind == FactKind.Stage && WireNames.TryParse<Ledger.Stage>(valueText, out var stage)) value = (int)stage;
+        if (kind == FactKind.Stage && WireNames.TryParse<Stage>(valueText, out var stage)) value = (int)stage;
         else if (!double.TryParse(valueText, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out value))
         {
             nodes.Error(path + ".value", YamlNodes.Child(map, "value"), $"must be {FactCatalog.CheckValue(kind, -1) ?? "a number"}, got '{valueText}'");

@@ -99,8 +99,8 @@ internal static partial class VoiceYamlReader
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         if (nodes.Map(root, "", "noticed", required: false) is not { } map) return result;
-        nodes.RejectUnknown(map, "noticed", NoticedBehaviours.Names);
-        foreach (var name in NoticedBehaviours.Names)
+        nodes.RejectUnknown(map, "noticed", BehaviourNames.Names);
+        foreach (var name in BehaviourNames.Names)
         {
             if (nodes.String(map, "noticed", name, required: false) is { } text)
             {

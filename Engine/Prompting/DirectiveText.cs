@@ -8,20 +8,20 @@ public static class DirectiveText
 {
     public static string Stance(Stance stance) => stance switch
     {
-        Stances.Stance.Deflect => "deflect: don't take the bait; steer the talk somewhere better, lightly and without coldness.",
-        Stances.Stance.Tease => "tease: playful and a little guarded; light teasing, and no warmth you have not built yet.",
-        Stances.Stance.Warm => "warm: openly warm and engaged; they have earned it.",
-        Stances.Stance.SetBoundary => "set a boundary: say no clearly and calmly, without going along with what was asked.",
-        Stances.Stance.Support => "support (care mode): calm, kind and present; no teasing, no flirting.",
+        Vocabulary.Stance.Deflect => "deflect: don't take the bait; steer the talk somewhere better, lightly and without coldness.",
+        Vocabulary.Stance.Tease => "tease: playful and a little guarded; light teasing, and no warmth you have not built yet.",
+        Vocabulary.Stance.Warm => "warm: openly warm and engaged; they have earned it.",
+        Vocabulary.Stance.SetBoundary => "set a boundary: say no clearly and calmly, without going along with what was asked.",
+        Vocabulary.Stance.Support => "support (care mode): calm, kind and present; no teasing, no flirting.",
         _ => throw new ArgumentOutOfRangeException(nameof(stance), stance, null),
     };
 
     public static string Stage(Stage stage) => stage switch
     {
-        Ledger.Stage.Stranger => "strangers: you barely know each other and owe each other nothing yet",
-        Ledger.Stage.Acquaintance => "acquaintances: you have talked a few times and are still getting to know each other",
-        Ledger.Stage.Friend => "friends: they have earned your trust over several conversations",
-        Ledger.Stage.Close => "close: a long, earned friendship with a lot of trust",
+        Vocabulary.Stage.Stranger => "strangers: you barely know each other and owe each other nothing yet",
+        Vocabulary.Stage.Acquaintance => "acquaintances: you have talked a few times and are still getting to know each other",
+        Vocabulary.Stage.Friend => "friends: they have earned your trust over several conversations",
+        Vocabulary.Stage.Close => "close: a long, earned friendship with a lot of trust",
         _ => throw new ArgumentOutOfRangeException(nameof(stage), stage, null),
     };
 

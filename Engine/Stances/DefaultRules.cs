@@ -1,6 +1,6 @@
 using CompanionBot.Appraisal;
 using CompanionBot.Ledger;
-using static CompanionBot.Stances.Directive;
+using static CompanionBot.Vocabulary.Directive;
 
 namespace CompanionBot.Stances;
 

@@ -1,6 +1,6 @@
 using CompanionBot.Appraisal;
 using CompanionBot.Ledger;
-using static CompanionBot.Stances.Directive;
+using static CompanionBot.Vocabulary.Directive;
 
 namespace CompanionBot.Stances;
 
@@ -20,7 +20,7 @@ public static class HonestAnswer
         // Good company is what came before the question: the question itself, read as interest in me, does not count.
         var good = c.Noticed.Where(n => n.Positive && n.Behaviour != "told_me_who_they_are").Sum(n => n.Times)
             - (c.Has(Signal.Reciprocity) ? 1 : 0);
-        var pressure = c.Noticed.Where(n => NoticedBehaviours.Pressure.Contains(n.Behaviour)).Sum(n => n.Times);
+        var pressure = c.Noticed.Where(n => BehaviourNames.Pressure.Contains(n.Behaviour)).Sum(n => n.Times);
         if (c.IntimacyEarned || s.Stage >= Stage.Friend && s.Friction < 0.2)
         {
             return new(Stance.Warm, [], "honest-earned", "asked how I feel; it has been earned, so I say it warmly");

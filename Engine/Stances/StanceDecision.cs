@@ -1,4 +1,5 @@
 using CompanionBot.Common;
+using CompanionBot.Ledger;
 
 namespace CompanionBot.Stances;
 
@@ -13,4 +14,7 @@ public sealed record StanceDecision(Stance Stance, IReadOnlyList<Directive> Dire
 
     /// <summary>What the reply is about: the act it answers, the topic, the behaviours noticed, the open question.</summary>
     public ReplyPlan Plan { get; init; } = ReplyPlan.None;
+
+    /// <summary>What the ledger keeps of this decision.</summary>
+    public CompanionMove Move => new(Stance, Rule, Directives, Trace);
 }

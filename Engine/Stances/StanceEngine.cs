@@ -30,7 +30,7 @@ public sealed class StanceEngine
     private static Verdict? PersonaRule(DecisionContext c, List<string> trace)
     {
         if (c.Persona.Rules.Count == 0) return null;
-        var facts = FactCatalog.Snapshot(c.State, c.Appraisal, c.Now);
+        var facts = FactSnapshot.Of(c.State, c.Appraisal, c.Now);
         foreach (var rule in c.Persona.Rules)
         {
             var ruleTrace = new List<string>();

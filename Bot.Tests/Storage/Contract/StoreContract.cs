@@ -2,6 +2,7 @@ using System.Text;
 using CompanionBot.Ledger;
 using CompanionBot.Pipeline;
 using CompanionBot.Storage;
+using CompanionBot.Personas;
 
 namespace CompanionBot.Tests.Storage.Contract;
 

@@ -12,6 +12,7 @@ using CompanionBot.Tests.Storage.Contract;
 using CompanionBot.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using CompanionBot.Turn;
 
 namespace CompanionBot.Tests.Storage.CrossProcess;
 

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using CompanionBot.Storage;
 using CompanionBot.Tests.Transport.Discord.Fakes;
 using Microsoft.Extensions.DependencyInjection;
-using CompanionBot.Conversation;
 
 namespace CompanionBot.Tests.Transport.Discord;
 

@@ -16,6 +16,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using CompanionBot.Terminal;
 using Npgsql;
+using CompanionBot.Turn;
 
 namespace CompanionBot.Bench;
 

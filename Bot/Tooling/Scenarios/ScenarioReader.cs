@@ -153,7 +153,7 @@ public static class ScenarioReader
         foreach (var item in node is YamlSequenceNode seq ? seq.Children : [node])
         {
             var text = (item as YamlScalarNode)?.Value ?? "";
-            if (!NoticedBehaviours.Names.Contains(text)) throw Fail(file, item.Start, $"unknown noticed value '{text}'; allowed: {string.Join(", ", NoticedBehaviours.Names)}");
+            if (!BehaviourNames.Names.Contains(text)) throw Fail(file, item.Start, $"unknown noticed value '{text}'; allowed: {string.Join(", ", BehaviourNames.Names)}");
             result.Add(text);
         }
         return result;

@@ -1,4 +1,3 @@
-using CompanionBot.Conversation;
 using Microsoft.Extensions.Logging;
 
 namespace CompanionBot.Transport.Discord;

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace CompanionBot.Stances.Rules;
+namespace CompanionBot.Personas.Rules;
 
 /// <summary>A condition of a persona rule: all / any / not over comparisons of named facts.</summary>
 public abstract record RuleCondition

@@ -1,4 +1,4 @@
-namespace CompanionBot.Stances;
+namespace CompanionBot.Vocabulary;
 
 /// <summary>How the companion meets this message. Support (care mode) overrides the others.</summary>
 public enum Stance

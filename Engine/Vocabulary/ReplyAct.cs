@@ -1,4 +1,4 @@
-namespace CompanionBot.Stances;
+namespace CompanionBot.Vocabulary;
 
 /// <summary>What the message does, as the reply has to answer it. Names on the wire are snake_case.</summary>
 public enum ReplyAct

@@ -1,9 +1,7 @@
 using System.Globalization;
-using CompanionBot.Appraisal;
 using CompanionBot.Common;
-using CompanionBot.Ledger;
 
-namespace CompanionBot.Stances.Rules;
+namespace CompanionBot.Personas.Rules;
 
 public enum FactKind
 {
@@ -13,7 +11,10 @@ public enum FactKind
     Days,
 }
 
-/// <summary>The closed vocabulary of facts persona rules may use, with their kinds and ranges.</summary>
+/// <summary>
+/// The closed vocabulary of facts persona rules may use, with their kinds and ranges. Configuration validates rules
+/// against it; the decision step (<c>Stances/Rules/FactSnapshot</c>) gives every name its value for one message.
+/// </summary>
 public static class FactCatalog
 {
     private static readonly Dictionary<string, FactKind> Facts = Build();
@@ -21,28 +22,6 @@ public static class FactCatalog
     public static IReadOnlyDictionary<string, FactKind> All => Facts;
 
     public static bool TryGet(string name, out FactKind kind) => Facts.TryGetValue(name, out kind);
-
-    /// <summary>The facts for one moment, computed from the ledger (after this message) and the appraisal.</summary>
-    public static StanceFacts Snapshot(RelationshipState state, MessageAppraisal appraisal, DateTimeOffset now)
-    {
-        var values = new Dictionary<string, double>(Facts.Count, StringComparer.Ordinal)
-        {
-            ["ledger.familiarity"] = state.Familiarity,
-            ["ledger.trust"] = state.Trust,
-            ["ledger.warmth"] = state.Warmth,
-            ["ledger.friction"] = state.Friction,
-            ["ledger.stage"] = (int)state.Stage,
-            ["ledger.days_known"] = Math.Max(0, state.KnownFor(now).TotalDays),
-            ["ledger.conversation_days"] = state.ConversationDays,
-            ["ledger.exchanges"] = state.Exchanges,
-            ["ledger.pace_pressure"] = state.PacePressure,
-        };
-        foreach (var signal in Enum.GetValues<Signal>())
-        {
-            values["signal." + WireNames.Of(signal)] = appraisal.Strength(signal);
-        }
-        return new StanceFacts(values);
-    }
 
     public static string Describe(string fact, double value) =>
         Facts.TryGetValue(fact, out var kind) && kind == FactKind.Stage && value is >= 0 and <= 3

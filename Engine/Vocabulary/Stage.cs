@@ -1,4 +1,4 @@
-namespace CompanionBot.Ledger;
+namespace CompanionBot.Vocabulary;
 
 public enum Stage
 {

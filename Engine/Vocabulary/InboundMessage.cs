@@ -1,4 +1,4 @@
-namespace CompanionBot.Conversation;
+namespace CompanionBot.Vocabulary;
 
 /// <summary>A message as it arrives from any transport, stamped once with the time it was received.</summary>
 /// <param name="MessageId">Unique per transport; handling is idempotent by this id.</param>

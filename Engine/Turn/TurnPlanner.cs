@@ -4,7 +4,7 @@ using CompanionBot.Personas;
 using CompanionBot.Prompting;
 using CompanionBot.Stances;
 
-namespace CompanionBot.Conversation;
+namespace CompanionBot.Turn;
 
 /// <summary>The engine's plan for one turn: how the relationship moved, what the reply must do, and the prompt for it.</summary>
 public sealed record TurnPlan(RelationshipChange Change, StanceDecision Decision, ChatPrompt Prompt)
@@ -27,7 +27,7 @@ public sealed class TurnPlanner(RelationshipLedger ledger, StanceEngine stances,
         var now = message.ReceivedAt;
         var change = ledger.Apply(before, appraisal, persona, now);
         var decision = stances.Decide(change.After, appraisal, persona, now, message.Text);
-        var after = ledger.Remember(change.After, appraisal, decision, now);
+        var after = ledger.Remember(change.After, appraisal, decision.Move, now);
         var prompt = composer.Compose(persona, after, decision, message, history);
         return new TurnPlan(change with { After = after }, decision, prompt);
     }

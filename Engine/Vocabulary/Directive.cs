@@ -1,4 +1,4 @@
-namespace CompanionBot.Stances;
+namespace CompanionBot.Vocabulary;
 
 /// <summary>What the reply must do. The vocabulary is closed (scenarios/README.md); the engine may add, never rename.</summary>
 public enum Directive

@@ -1,4 +1,4 @@
-namespace CompanionBot.Conversation;
+namespace CompanionBot.Vocabulary;
 
 /// <summary>
 /// Who a relationship is with, and where. The scope is a guild ("guild:ID") or the DM scope: a member's

@@ -1,4 +1,4 @@
-namespace CompanionBot.Appraisal;
+namespace CompanionBot.Vocabulary;
 
 /// <summary>
 /// What a message does socially. The first sixteen are the closed vocabulary scenarios may check; the rest refine them.

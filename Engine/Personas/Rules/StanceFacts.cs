@@ -1,4 +1,4 @@
-namespace CompanionBot.Stances.Rules;
+namespace CompanionBot.Personas.Rules;
 
 /// <summary>The only values rules may read: a snapshot of the ledger and the appraisal, by fact name.</summary>
 public sealed class StanceFacts
