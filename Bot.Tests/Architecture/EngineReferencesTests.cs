@@ -24,22 +24,6 @@ public sealed class EngineReferencesTests
     }
 
     [Test]
-    public void EngineAssembly_UsesNoIoOrNetworkTypes()
-    {
-        string[] forbidden = ["System.Net", "System.Data", "Microsoft.Data", "Microsoft.Extensions", "System.Console", "System.IO.FileSystem"];
-        var used = Engine.GetTypes()
-            .SelectMany(t => t.GetFields(BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
-                .Select(f => f.FieldType)
-                .Concat(t.GetConstructors(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic).SelectMany(c => c.GetParameters()).Select(p => p.ParameterType)))
-            .Select(t => t.Namespace ?? "")
-            .Where(ns => forbidden.Any(f => ns.StartsWith(f, StringComparison.Ordinal)))
-            .Distinct()
-            .ToList();
-
-        Assert.That(used, Is.Empty, "engine types hold or take I/O, network or hosting types");
-    }
-
-    [Test]
     public void EngineProject_HasNoProjectReferenceAndOnlyTheYamlPackage()
     {
         var project = XDocument.Load(SourceTree.File("Engine/Engine.csproj"));

@@ -34,7 +34,7 @@ public static class ChatMode
         commandLine.Allow("user", "db");
         commandLine.AllowPositional(0);
         var user = commandLine.Option("user") ?? "you";
-        var outputFolder = StorageServices.DataFolder(services);
+        var outputFolder = DataFolder.Of(services);
         var session = new ChatSession(io, RelationshipKey.Dm("local:" + user), user,
             services.GetRequiredService<ConversationPipeline>(), services.GetRequiredService<CommandService>(),
             services.GetRequiredService<IPersonaProvider>(), services.GetRequiredService<TimeProvider>(), outputFolder);

@@ -1,11 +1,12 @@
 using CompanionBot.Personas;
+using CompanionBot.Storage;
 using CompanionBot.Storage.Postgres;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CompanionBot.Storage;
+namespace CompanionBot.Hosting;
 
-/// <summary>Registers every store for the provider chosen by Storage:Provider, behind the same interfaces.</summary>
+/// <summary>The composition root's storage section: registers every store for the provider chosen by Storage:Provider, behind the same interfaces.</summary>
 public static class StorageServices
 {
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
@@ -38,8 +39,4 @@ public static class StorageServices
         services.AddSingleton<IStatsRecorder>(TurnCounters.Instance);
         return services;
     }
-
-    /// <summary>Where files the program writes next to its data go (chat exports): the SQLite file's folder, or ./data on PostgreSQL.</summary>
-    public static string DataFolder(IServiceProvider services) =>
-        services.GetService<SqliteDatabase>() is { } sqlite ? Path.GetDirectoryName(sqlite.DatabasePath) ?? "." : Path.GetFullPath("data");
 }
