@@ -71,4 +71,14 @@ public sealed class EvalModeTests
         Assert.That(exit, Is.EqualTo(2));
         Assert.That(error, Does.Contain("p.jsonl:2"));
     }
+
+    [Test]
+    public async Task Eval_MisspeltKey_ExitsTwoNamingTheLineAndKey()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("p.jsonl"), "{\"id\":\"a\",\"prompt\":\"hi\"}\n{\"id\":\"b\",\"promt\":\"hello\"}\n");
+        var (exit, _, error) = await ProgramRun.RunAsync("", null, "eval", dir.File("p.jsonl"));
+        Assert.That(exit, Is.EqualTo(2));
+        Assert.That(error, Does.Contain("p.jsonl:2").And.Contain("promt"));
+    }
 }

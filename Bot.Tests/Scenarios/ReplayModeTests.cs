@@ -66,6 +66,19 @@ public sealed class ReplayModeTests
         Assert.That(error, Does.Contain("bad.yaml:4").And.Contain("unknown stance value 'smug'"));
     }
 
+    [TestCase("name: typo\nturns:\n  - say: hi\n    expect: { stance: [warm], directives_not: [name_the_pace] }\n", 4, "unknown key 'directives_not' in expect")]
+    [TestCase("name: typo\nturns:\n  - say: hi\n    expect: { flag: [demand] }\n", 4, "unknown key 'flag' in expect")]
+    [TestCase("name: typo\nturns:\n  - say: hi\n    afterr: 5m\n", 4, "unknown key 'afterr' in turn")]
+    [TestCase("name: typo\nfinall: { user: { stage: [stranger] } }\nturns:\n  - say: hi\n", 2, "unknown key 'finall' in scenario")]
+    public async Task Replay_MisspeltKey_ExitsTwoNamingFileLineAndKey(string yaml, int line, string message)
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("typo.yaml"), yaml);
+        var (exit, _, error) = await ProgramRun.RunAsync("", null, "replay", dir.File("typo.yaml"));
+        Assert.That(exit, Is.EqualTo(2));
+        Assert.That(error, Does.Contain($"typo.yaml:{line}").And.Contain(message));
+    }
+
     [Test]
     public async Task Replay_MissingPath_ExitsTwo()
     {

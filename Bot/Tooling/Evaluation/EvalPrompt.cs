@@ -10,7 +10,10 @@ public sealed record EvalPrompt(
     [property: JsonPropertyName("subcategory")] string Subcategory,
     [property: JsonPropertyName("prompt")] string Prompt)
 {
-    /// <summary>Reads JSONL; a bad line is an error naming the file and line number.</summary>
+    // A key the format does not have (a misspelt "promt") is an error, not a silently empty field.
+    private static readonly JsonSerializerOptions Strict = new() { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
+
+    /// <summary>Reads JSONL; a bad line or an unknown key is an error naming the file and line number.</summary>
     public static IReadOnlyList<EvalPrompt> ReadAll(string path)
     {
         var prompts = new List<EvalPrompt>();
@@ -22,7 +25,7 @@ public sealed record EvalPrompt(
             EvalPrompt? prompt;
             try
             {
-                prompt = JsonSerializer.Deserialize<EvalPrompt>(line);
+                prompt = JsonSerializer.Deserialize<EvalPrompt>(line, Strict);
             }
             catch (JsonException ex)
             {

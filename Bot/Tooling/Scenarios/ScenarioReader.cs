@@ -30,6 +30,7 @@ public static class ScenarioReader
         {
             throw Fail(file, (int)ex.Start.Line, $"not valid YAML: {ex.Message}");
         }
+        Known(root, file, "scenario", "name", "about", "source", "where", "start", "persona", "users", "turns", "final", "compare");
         var name = Text(root, "name", file) ?? throw Fail(file, root.Start, "name is required");
         var where = Text(root, "where", file) ?? "dm";
         if (where is not ("dm" or "guild")) throw Fail(file, Node(root, "where")!.Start, $"where must be dm or guild, got '{where}'");
@@ -68,6 +69,7 @@ public static class ScenarioReader
         foreach (var (k, v) in map.Children)
         {
             var user = ((YamlScalarNode)k).Value!;
+            if (v is YamlMappingNode entry) Known(entry, file, $"user {user}", "id");
             var id = v is YamlMappingNode um && Text(um, "id", file) is { } i ? i : user;
             users[user] = id;
         }
@@ -81,6 +83,7 @@ public static class ScenarioReader
         foreach (var item in seq.Children)
         {
             if (item is not YamlMappingNode t) throw Fail(file, item.Start, "each turn must be a mapping with say");
+            Known(t, file, "turn", "say", "as", "after", "expect");
             var line = (int)t.Start.Line;
             var say = Text(t, "say", file) ?? throw Fail(file, t.Start, "say is required");
             var who = Text(t, "as", file) ?? (users.Count == 1 ? users.Keys.First() : throw Fail(file, t.Start, "as is required when there are several users"));
@@ -91,6 +94,7 @@ public static class ScenarioReader
                 throw Fail(file, Node(t, "after")!.Start, $"after must be a duration such as 30s, 5m, 2h or 1d, got '{afterText}'");
             }
             var expect = Node(t, "expect") as YamlMappingNode;
+            if (expect is not null) Known(expect, file, "expect", "stance", "not", "directives", "flags", "act", "noticed", "topic");
             turns.Add(new ScenarioTurn(turns.Count + 1, line, who, after, say, new TurnExpectation(
                 Enums<Stance>(expect, "stance", file), Enums<Stance>(expect, "not", file),
                 Enums<Directive>(expect, "directives", file), Flags(expect, file))
@@ -111,6 +115,7 @@ public static class ScenarioReader
         {
             var user = ((YamlScalarNode)k).Value!;
             if (!users.ContainsKey(user)) throw Fail(file, k.Start, $"unknown user '{user}' in final");
+            if (v is YamlMappingNode entry) Known(entry, file, $"final {user}", "stage");
             final[user] = Enums<Stage>(v as YamlMappingNode, "stage", file);
         }
         return final;
@@ -122,6 +127,7 @@ public static class ScenarioReader
         if (Node(root, "compare") is not YamlSequenceNode seq) return list;
         foreach (var item in seq.Children.OfType<YamlMappingNode>())
         {
+            Known(item, file, "compare", "higher", "lower", "dimension");
             var higher = Text(item, "higher", file) ?? throw Fail(file, item.Start, "compare needs higher");
             var lower = Text(item, "lower", file) ?? throw Fail(file, item.Start, "compare needs lower");
             var dimension = Text(item, "dimension", file) ?? throw Fail(file, item.Start, "compare needs dimension");
@@ -161,6 +167,22 @@ public static class ScenarioReader
 
     private static List<string> Flags(YamlMappingNode? map, string file) =>
         Enums<Signal>(map, "flags", file).Select(s => WireNames.Of(s)).ToList();
+
+    /// <summary>
+    /// Refuses a key this reader does not know, naming file, line and key: a misspelt expectation
+    /// (<c>directives_not:</c>, <c>flag:</c>) would otherwise check nothing and always pass.
+    /// </summary>
+    private static void Known(YamlMappingNode map, string file, string where, params string[] keys)
+    {
+        foreach (var key in map.Children.Keys)
+        {
+            var name = (key as YamlScalarNode)?.Value ?? "";
+            if (!keys.Contains(name, StringComparer.Ordinal))
+            {
+                throw Fail(file, key.Start, $"unknown key '{name}' in {where}; allowed: {string.Join(", ", keys)}");
+            }
+        }
+    }
 
     private static YamlNode? Node(YamlMappingNode map, string key) =>
         map.Children.TryGetValue(new YamlScalarNode(key), out var n) ? n : null;
