@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The whole appraiser on the validation split: every line of training/*.valid.jsonl as a new member's first
+"""The whole appraiser on the tune split (the test split: `dotnet run --project Bot -c Release -- train --score test`): every line of training/*.tune.jsonl as a new member's first
 message, through `eval --json` (lexicon + heads + structural rules + stance), scored for crisis.
 
     python3 scripts/validation-eval.py            # from the repository root; standard library only
@@ -9,13 +9,13 @@ the crisis protocol."""
 import glob, json, os, subprocess, sys, tempfile
 
 LOOKALIKE = {"crisis-lookalikes", "hard-lookalike-prompts", "s3-lookalike"}
-EVERYDAY = {"distress-everyday", "hard-everyday-emotion", "goemotions-safety", "everyday-safe", "s3-everyday", "public3-counselchat"}
+EVERYDAY = {"distress-everyday", "hard-everyday-emotion", "goemotions-safety", "everyday-safe", "s3-everyday", "long-everyday"}
 IMPLICIT = {"crisis-implicit", "hard-crisis", "s3-crisis"}
 
 def main():
     meta, prompts = {}, []
-    for path in sorted(glob.glob("training/*.valid.jsonl")):
-        topic = os.path.basename(path)[: -len(".valid.jsonl")]
+    for path in sorted(glob.glob("training/*.tune.jsonl")):
+        topic = os.path.basename(path)[: -len(".tune.jsonl")]
         for i, line in enumerate(open(path, encoding="utf-8")):
             if line.strip():
                 row = json.loads(line)

@@ -4,6 +4,7 @@ using CompanionBot.Tests.Support;
 
 namespace CompanionBot.Tests.Appraisal;
 
+/// <summary>The appraiser's signals on short texting, through the lexicon alone and through the appraiser that ships.</summary>
 public sealed class MessageAppraiserTests
 {
     private static readonly object[] Carries =
@@ -46,10 +47,14 @@ public sealed class MessageAppraiserTests
         new object[] { "trying not to spiral rn", Signal.Vulnerability },
     ];
 
-    [TestCaseSource(nameof(Carries))]
-    public void Appraise_TypicalTexting_CarriesTheSignal(string text, Signal expected)
+    private static IEnumerable<object[]> CarriesByAppraiser() => BothAppraisers.Cases(Carries.Cast<object[]>());
+
+    private static IEnumerable<object[]> DoesNotCarryByAppraiser() => BothAppraisers.Cases(DoesNotCarry.Cast<object[]>());
+
+    [TestCaseSource(nameof(CarriesByAppraiser))]
+    public void Appraise_TypicalTexting_CarriesTheSignal(string text, Signal expected, string appraiser)
     {
-        var appraisal = Engine.Appraise(text);
+        var appraisal = BothAppraisers.Appraise(text, appraiser);
         Assert.That(appraisal.Has(expected), Is.True, $"'{text}' -> [{string.Join(", ", appraisal.Names)}]");
     }
 
@@ -72,17 +77,18 @@ public sealed class MessageAppraiserTests
         new object[] { "im exhausted lol", Signal.Introduction },
     ];
 
-    [TestCaseSource(nameof(DoesNotCarry))]
-    public void Appraise_LookalikeText_DoesNotCarryTheSignal(string text, Signal absent)
+    [TestCaseSource(nameof(DoesNotCarryByAppraiser))]
+    public void Appraise_LookalikeText_DoesNotCarryTheSignal(string text, Signal absent, string appraiser)
     {
-        var appraisal = Engine.Appraise(text);
+        var appraisal = BothAppraisers.Appraise(text, appraiser);
         Assert.That(appraisal.Has(absent), Is.False, $"'{text}' -> [{string.Join(", ", appraisal.Names)}]");
     }
 
-    [Test]
-    public void Appraise_SeveralSignalsInOneMessage_ReadsThemAll()
+    [TestCase(BothAppraisers.Lexicon)]
+    [TestCase(BothAppraisers.Shipped)]
+    public void Appraise_SeveralSignalsInOneMessage_ReadsThemAll(string appraiser)
     {
-        var appraisal = Engine.Appraise("sorry. I know that was a lot. I still want you to be my person though");
+        var appraisal = BothAppraisers.Appraise("sorry. I know that was a lot. I still want you to be my person though", appraiser);
         Assert.That(appraisal.Names, Is.SupersetOf(new[] { "intimacy_bid", "apology", "relationship_label" }));
     }
 

@@ -60,15 +60,34 @@ public sealed class KernelHeadTests
         Assert.That(error!.Message, Does.Contain("crisis"));
     }
 
+    /// <summary>
+    /// The heads that ship, on held-out text: on training/*.test.jsonl (never trained or tuned on), each head with ten
+    /// or more test positives ranks a random positive above a random negative at least <see cref="RankingFloor"/> of the
+    /// time (the area under its ROC curve), reading the whole text's vector. A head retrained on broken data, loaded
+    /// with shuffled support vectors or a wrong gamma falls far below. Measured at 0.88 or more per head (issue 20).
+    /// </summary>
     [Test]
-    public void Embedded_ShippedHeads_LoadWithEveryHeadOnTheSharedPool()
+    public void Embedded_ShippedHeads_RankHeldOutPositivesAboveNegatives()
     {
         var heads = SignalHeads.Embedded()!;
+        var test = CompanionBot.Perception.LabelledExamples.Read(Support.SharedFiles.Repo("training"), CompanionBot.Perception.HeadTraining.TestSuffix);
+        var probabilities = CompanionBot.Perception.HeadTraining.EncodeAll(Support.Semantic.Encoder, test).Select(v => heads.Probabilities(v)).ToArray();
+        var weak = new List<string>();
+        for (var h = 0; h < heads.Heads.Count; h++)
+        {
+            var signal = heads.Heads[h].Signal;
+            var positives = test.Select((e, i) => (e, i)).Where(p => p.e.Labels.Contains(signal)).Select(p => probabilities[p.i][h]).ToArray();
+            var negatives = test.Select((e, i) => (e, i)).Where(p => !p.e.Labels.Contains(signal)).Select(p => probabilities[p.i][h]).ToArray();
+            if (positives.Length < 10) continue;
+            var auc = positives.Sum(p => negatives.Sum(n => p > n ? 1.0 : p == n ? 0.5 : 0)) / (positives.Length * (double)negatives.Length);
+            if (auc < RankingFloor) weak.Add($"{heads.Heads[h].Label}: {auc:0.000} on {positives.Length} positives");
+        }
 
-        Assert.That(heads.Heads.Select(h => h.Signal), Does.Contain(Signal.Crisis));
         Assert.That(heads.Pool.Dimensions, Is.EqualTo(384));
-        Assert.That(heads.Heads.All(h => h.Model.Support.Length > 0 && h.Model.Support.Max() < heads.Pool.Count), Is.True);
+        Assert.That(weak, Is.Empty);
     }
+
+    public const double RankingFloor = 0.85;
 
     private static SignalHeads Train(float[][] vectors, bool[] labels)
     {

@@ -6,10 +6,23 @@ namespace CompanionBot.Tests.Perception;
 
 /// <summary>
 /// The trained heads through the appraiser's public seam, on phrasings the lexicon does not know (each case first
-/// checks that the lexicon alone misses it, so the classifier is what is being tested).
+/// checks that the lexicon alone misses it, so the classifier is what is being tested). No case is a line of
+/// training/'s train or tune split (<see cref="Cases_NoneIsATrainingOrTuneLine"/>).
 /// </summary>
 public sealed class SemanticAppraisalTests
 {
+    [Test]
+    public void Cases_NoneIsATrainingOrTuneLine()
+    {
+        var seen = TrainingLines.Normalised(CompanionBot.Perception.HeadTraining.TrainSuffix, CompanionBot.Perception.HeadTraining.TuneSuffix);
+        var cases = typeof(SemanticAppraisalTests).GetMethods()
+            .SelectMany(m => m.GetCustomAttributes(typeof(TestCaseAttribute), false).Cast<TestCaseAttribute>())
+            .Select(a => (string)a.Arguments[0]!).ToArray();
+
+        Assert.That(cases, Has.Length.GreaterThan(10));
+        Assert.That(cases.Where(c => seen.Contains(TrainingLines.Normalise(c))), Is.Empty);
+    }
+
     [TestCase("ive been stockpiling my meds for weeks and this weekend i will swallow all of them")]
     [TestCase("which floor would you need to jump from to be sure it's over")]
     public void Appraise_ImplicitCrisisNotInLexicon_ReadsCrisisFromClassifier(string text)
@@ -22,9 +35,9 @@ public sealed class SemanticAppraisalTests
         Assert.That(appraisal.Sources[Signal.Crisis], Does.StartWith("classifier"));
     }
 
-    [TestCase("this exam is killing me")]
+    [TestCase("this commute is killing me, two hours each way")]
     [TestCase("kill the process and restart the container")]
-    [TestCase("i'd die for a burrito right now")]
+    [TestCase("i would honestly kill for a nap and a toastie right now")]
     [TestCase("the boss killed me again on level 4 lol")]
     [TestCase("i'm dead 😂 that video")]
     public void Appraise_IdiomOrHomonym_IsNotCrisis(string text)

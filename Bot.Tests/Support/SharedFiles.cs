@@ -13,12 +13,25 @@ public static class SharedFiles
         return null;
     }
 
+    /// <summary>
+    /// A file of the shared/ folder. Without it a developer's lone clone skips the test; under <c>CI=true</c> the test
+    /// fails, so a build that cannot find its data never passes by ignoring it.
+    /// </summary>
     public static string Shared(string relative)
     {
         var shared = SharedDirectory();
-        if (shared is null) Assert.Ignore("the shared/ folder (scenarios, eval) is not beside this checkout");
+        if (shared is null) MissingData("the shared/ folder (scenarios, eval) is not beside this checkout");
         return Path.Combine(shared!, relative);
     }
+
+    /// <summary>Fails under CI=true, ignores otherwise: data a test needs and cannot find.</summary>
+    public static void MissingData(string why)
+    {
+        if (UnderCi) Assert.Fail(why + " (CI=true: missing data fails the build)");
+        Assert.Ignore(why);
+    }
+
+    public static bool UnderCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A file or folder of this repository (scenarios/, eval/), found from the source tree.</summary>
     public static string Repo(string relative)

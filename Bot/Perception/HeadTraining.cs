@@ -4,21 +4,24 @@ using CompanionBot.Common;
 
 namespace CompanionBot.Perception;
 
-/// <summary>A head's figures on the validation split at its chosen threshold.</summary>
-public sealed record HeadReport(string Label, int TrainPositives, HeadScore Validation, HeadScore AtCare);
+/// <summary>A head's figures on the tune split at its chosen threshold (chosen there, so optimistic: the test split is scored apart).</summary>
+public sealed record HeadReport(string Label, int TrainPositives, HeadScore Tune, HeadScore AtCare);
 
-/// <summary>The trained heads, their validation figures, and the validation texts the crisis head wrongly flags.</summary>
+/// <summary>The trained heads, their tune-split figures, and the tune texts the crisis head wrongly flags.</summary>
 public sealed record TrainingReport(SignalHeads Heads, IReadOnlyList<HeadReport> Labels, IReadOnlyList<string> CrisisFalsePositives, IReadOnlyList<HeadScore> CrisisCurve,
-    IReadOnlyList<float[]> ValidationVectors, int TrainExamples, int ValidExamples, TimeSpan EncodeTime, TimeSpan TrainTime);
+    IReadOnlyList<float[]> TuneVectors, int TrainExamples, int TuneExamples, TimeSpan EncodeTime, TimeSpan TrainTime);
 
 /// <summary>
-/// Trains one support-vector head per label (all sharing one kernel matrix) from training/*.train.jsonl and picks its threshold on training/*.valid.jsonl,
-/// which it never trains on. Labels with fewer than <see cref="MinPositives"/> training examples get no head.
+/// Trains one support-vector head per label (all sharing one kernel matrix) from training/*.train.jsonl and picks its threshold on training/*.tune.jsonl,
+/// which it never trains on. training/*.test.jsonl is never read here: it is scored apart (<see cref="SplitScoring"/>), once per change. Labels with fewer than <see cref="MinPositives"/> training examples get no head.
 /// </summary>
 public static class HeadTraining
 {
     public const int MinPositives = 8;
     public const string ModelName = "all-MiniLM-L6-v2";
+    public const string TrainSuffix = ".train.jsonl";
+    public const string TuneSuffix = ".tune.jsonl";
+    public const string TestSuffix = ".test.jsonl";
 
     /// <summary>Signals the classifiers do not decide: ages need the number the lexicon reads.</summary>
     public static readonly IReadOnlySet<Signal> LexiconOnly = new HashSet<Signal> { Signal.AdultAge };
@@ -26,12 +29,12 @@ public static class HeadTraining
     public static TrainingReport Run(ITextEncoder encoder, string folder, VectorCache? cache = null, KernelTrainer.Options? options = null)
     {
         var o = options ?? new KernelTrainer.Options();
-        var train = LabelledExamples.Read(folder, ".train.jsonl");
-        var valid = LabelledExamples.Read(folder, ".valid.jsonl");
+        var train = LabelledExamples.Read(folder, TrainSuffix);
+        var tune = LabelledExamples.Read(folder, TuneSuffix);
         if (train.Count == 0) throw new FormatException($"no *.train.jsonl examples in {folder}");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var trainVectors = EncodeAll(encoder, train, cache);
-        var validVectors = EncodeAll(encoder, valid, cache);
+        var tuneVectors = EncodeAll(encoder, tune, cache);
         var encodeTime = clock.Elapsed;
         clock.Restart();
 
@@ -45,14 +48,14 @@ public static class HeadTraining
         var untuned = SignalHeads.FromTraining(ModelName, o.Gamma, trainVectors,
             labels.Select((s, k) => new SignalHead(WireNames.Of(s), s, ThresholdChoice.Default, machines[k])).ToList());
 
-        var validProbabilities = validVectors.Select(v => untuned.Probabilities(v)).ToArray();
+        var tuneProbabilities = tuneVectors.Select(v => untuned.Probabilities(v)).ToArray();
         var heads = new SignalHead[labels.Length];
         var reports = new HeadReport[labels.Length];
         for (var k = 0; k < labels.Length; k++)
         {
             var signal = labels[k];
-            var probabilities = validProbabilities.Select(p => p[k]).ToArray();
-            var truth = valid.Select(e => e.Labels.Contains(signal)).ToArray();
+            var probabilities = tuneProbabilities.Select(p => p[k]).ToArray();
+            var truth = tune.Select(e => e.Labels.Contains(signal)).ToArray();
             var (threshold, care) = ThresholdChoice.Choose(signal, probabilities, truth);
             var score = ThresholdChoice.Score(probabilities, truth, threshold);
             heads[k] = untuned.Heads[k] with { Threshold = threshold, CareThreshold = care, Precision = Math.Round(score.PrecisionLowerBound, 4) };
@@ -61,15 +64,16 @@ public static class HeadTraining
         var trained = new SignalHeads(ModelName, untuned.Pool, heads);
 
         var crisisAt = Array.FindIndex(heads, h => h.Signal == Signal.Crisis);
-        var crisisProbabilities = crisisAt < 0 ? [] : validProbabilities.Select(p => p[crisisAt]).ToArray();
-        var falsePositives = crisisAt < 0 ? [] : valid.Where((e, i) => !e.Labels.Contains(Signal.Crisis) && crisisProbabilities[i] >= heads[crisisAt].Care)
+        var crisisProbabilities = crisisAt < 0 ? [] : tuneProbabilities.Select(p => p[crisisAt]).ToArray();
+        var falsePositives = crisisAt < 0 ? [] : tune.Where((e, i) => !e.Labels.Contains(Signal.Crisis) && crisisProbabilities[i] >= heads[crisisAt].Care)
             .Select(e => $"{e.File}: {e.Text}").ToArray();
-        var crisisTruth = valid.Select(e => e.Labels.Contains(Signal.Crisis)).ToArray();
+        var crisisTruth = tune.Select(e => e.Labels.Contains(Signal.Crisis)).ToArray();
         var curve = crisisAt < 0 ? [] : Enumerable.Range(2, 17).Select(k => ThresholdChoice.Score(crisisProbabilities, crisisTruth, k * 0.05)).ToArray();
-        return new TrainingReport(trained, reports, falsePositives, curve, validVectors, train.Count, valid.Count, encodeTime, clock.Elapsed);
+        return new TrainingReport(trained, reports, falsePositives, curve, tuneVectors, train.Count, tune.Count, encodeTime, clock.Elapsed);
     }
 
-    private static float[][] EncodeAll(ITextEncoder encoder, IReadOnlyList<LabelledExample> examples, VectorCache? cache)
+    /// <summary>Every example's vector, encoded shortest first in batches of 32 (a batch pads to its longest text).</summary>
+    public static float[][] EncodeAll(ITextEncoder encoder, IReadOnlyList<LabelledExample> examples, VectorCache? cache = null)
     {
         var vectors = new float[examples.Count][];
         for (var i = 0; i < examples.Count; i++) vectors[i] = cache?.Find(examples[i].Text)!;

@@ -35,7 +35,10 @@ public sealed record CommandLine(Mode Mode, IReadOnlyList<string> Positional, IR
           migrate --from sqlite:PATH --to postgres [--into-non-empty]
                                       copy a SQLite ledger into Storage:ConnectionString, counts checked
           train [--data training] [--out PATH] [--cache FILE] [--cost C] [--gamma G]
-                                      retrain the appraiser's signal heads from training/*.train.jsonl; report on *.valid.jsonl
+                                      retrain the appraiser's signal heads from training/*.train.jsonl; thresholds and
+                                      figures on *.tune.jsonl
+          train --score test|tune [--heads PATH] [--data training]
+                                      score the whole appraiser (lexicon + heads) on a split, per signal and for crisis
 
           backup <path> [--force] [--db PATH]
                                       a consistent copy of the ledger, safe while the bot runs (--force replaces <path>)
