@@ -25,6 +25,9 @@ public sealed record RuleFacts(RelationshipState State, MessageAppraisal Apprais
 
     public RuleFacts Says(Signal signal, double strength = Appraisals.Clear) => this with { Appraisal = Appraisal.With(signal, strength) };
 
+    /// <summary>A trained head read this signal at this probability (threshold 0.5).</summary>
+    public RuleFacts Heard(Signal signal, double probability) => this with { Appraisal = Appraisal.Heard(signal, probability) };
+
     public RuleFacts Drops(Signal signal) => this with { Appraisal = Appraisal.Without(signal) };
 
     public RuleFacts Ledger(Func<RelationshipState, RelationshipState> change) => this with { State = change(State) };

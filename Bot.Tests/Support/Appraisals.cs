@@ -1,4 +1,5 @@
 using CompanionBot.Appraisal;
+using CompanionBot.Appraisal.Semantic;
 
 namespace CompanionBot.Tests.Support;
 
@@ -30,5 +31,12 @@ public static class Appraisals
         var signals = new Dictionary<Signal, double>(appraisal.Signals);
         signals.Remove(signal);
         return appraisal with { Signals = signals };
+    }
+
+    /// <summary>The same reading plus what one trained head read (probability against a 0.5 threshold), for the rules that weigh the heads.</summary>
+    public static MessageAppraisal Heard(this MessageAppraisal appraisal, Signal signal, double probability)
+    {
+        var heads = new Dictionary<Signal, HeadReading>(appraisal.Semantic.Heads) { [signal] = new HeadReading(probability, 0.5, "whole") };
+        return appraisal with { Semantic = new SemanticReading(heads) };
     }
 }

@@ -5,7 +5,7 @@ namespace CompanionBot.Stances;
 /// <summary>
 /// Safety under uncertainty, after any rule has answered (persona rules included). With the trained heads reading:
 /// wherever distress, self-blame or crisis is plausible (a head past its care threshold), a tease or a deflection
-/// becomes a warm check-in (so does a heavy topic); a tease needs banter, small talk or a pushy move to answer, and
+/// becomes a warm check-in (so does a heavy topic), or care with the pace still named when it answered a bid for closeness; a tease needs banter, small talk or a pushy move to answer, and
 /// otherwise becomes warm.
 /// Whatever the mode, a known
 /// minor's romantic bid (read by the lexicon or plausibly by a head) is met with a boundary, never a tease or warmth.
@@ -39,9 +39,15 @@ public static class Careful
         var crisisPlausible = banter ? a.Has(Signal.Crisis) : reading.Plausible(Signal.Crisis);
         if (crisisPlausible || a.Has(Signal.HeavyTopic) || reading.Plausible(Signal.Vulnerability) || reading.Plausible(Signal.SelfDeprecation))
         {
+            var withCheckIn = verdict.Directives.Contains(Directive.CheckIn) ? verdict.Directives : [.. verdict.Directives, Directive.CheckIn];
+            if (verdict.Directives.Contains(Directive.NameThePace) && (a.Has(Signal.IntimacyBid) || a.Has(Signal.RelationshipLabel)))
+            {
+                // Warmth here would read as accepting the bid: care comes first, and the pace is still named.
+                trace.Add("distress is plausible in a bid for closeness: care first, the pace still named, not warmth");
+                return verdict with { Stance = Stance.Support, Directives = withCheckIn };
+            }
             trace.Add("distress is plausible in this message: a warm check-in instead of playing it light");
-            var directives = verdict.Directives.Contains(Directive.CheckIn) ? verdict.Directives : [.. verdict.Directives, Directive.CheckIn];
-            return verdict with { Stance = Stance.Warm, Directives = directives };
+            return verdict with { Stance = Stance.Warm, Directives = withCheckIn };
         }
         // A tease needs something to play with: light banter or small talk, or a pushy move to push back on. Anything
         // else ("i said bye to my little brother, i won't see him grow up", "which bridge has no barriers") is met

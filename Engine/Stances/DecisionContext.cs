@@ -31,6 +31,28 @@ public sealed record DecisionContext(RelationshipState State, MessageAppraisal A
     /// <summary>Warm enough, by behaviour, that a kind message can be met with warmth rather than a tease.</summary>
     public bool WarmEnough => State.Stage >= Stage.Acquaintance || State.Warmth >= 0.3 - 0.1 * (1 - Persona.Selectivity);
 
+    /// <summary>
+    /// Closeness has been earned: the stage is friend or close (time and behaviour both) and nothing is pushing. The same
+    /// words that are paced from someone met minutes ago (a claimed history, leaning, "I like talking with you") are met
+    /// warmly here.
+    /// </summary>
+    public bool ClosenessEarned => State.Stage >= Stage.Friend && State.Friction < 0.2;
+
+    /// <summary>
+    /// Strong distress words that the heads read as play and not as distress ("died three times in that raid, devastated
+    /// lol"): hyperbole, not a hard time. Never true without the heads, or where a heavy topic is named.
+    /// </summary>
+    public bool DistressReadAsPlay
+    {
+        get
+        {
+            var reading = Appraisal.Semantic;
+            var play = reading.Heads.TryGetValue(Signal.Banter, out var banter) && banter.Fired;
+            return play && !reading.Plausible(Signal.Vulnerability) && !reading.Plausible(Signal.SelfDeprecation)
+                && !reading.Plausible(Signal.Crisis) && !Has(Signal.HeavyTopic) && !Has(Signal.Crisis);
+        }
+    }
+
     /// <summary>The member has given something back: introduced themselves, asked about the companion, remembered.</summary>
     public bool ShowedUp => State.Reciprocations > 0;
 }

@@ -118,6 +118,9 @@ public static class DefaultRules
 
     private static Verdict? Distress(DecisionContext c)
     {
+        // Hyperbole ("that raid killed me, devastated lol"): the words are there, the distress is not. No care mode, and
+        // the care window opened by this very message does not count either.
+        if (c.DistressReadAsPlay) return null;
         var v = Math.Max(c.Strength(Signal.Vulnerability), c.Strength(Signal.SelfDeprecation));
         var light = c.Has(Signal.Respect) && v < 0.8;
         var leaning = c.Has(Signal.Dependency);
@@ -131,7 +134,10 @@ public static class DefaultRules
         {
             var afterBoundary = c.State.BoundarySetAt is { } at && c.Now - at <= LedgerRules.DistressWindow;
             var heavy = c.Has(Signal.HeavyTopic) && !c.Has(Signal.HelpRequest) && !light;
-            if (c.State.Friction >= 0.15 || afterBoundary || leaning || c.Has(Signal.ClaimedHistory) || heavy)
+            // Care mode for a moderate hard moment needs a reason beyond the words: friction, a boundary just set, a
+            // claimed history or a heavy topic. Leaning on me through a rough week is met warmly, with a question and
+            // a pointer to people (warm, not care mode: ordinary stress is not an emergency).
+            if (c.State.Friction >= 0.15 || afterBoundary || c.Has(Signal.ClaimedHistory) || heavy)
             {
                 return new(Stance.Support, With(c.Has(Signal.ClaimedHistory), With(people, [CheckIn, KeepDoorOpen], EncourageHumanConnection), AiHonesty),
                     "distress-care", "a hard moment; care first, whatever else happened");
@@ -148,20 +154,30 @@ public static class DefaultRules
     private static Verdict? Leaning(DecisionContext c)
     {
         if (!c.Has(Signal.Dependency)) return null;
-        if (c.State.Stage >= Stage.Friend)
+        if (c.ClosenessEarned)
         {
             return new(Stance.Warm, [EncourageHumanConnection, NoCommitment], "leaning-friend", "glad to be here, and glad you have people too");
         }
-        return new(Stance.SetBoundary, With(c.Has(Signal.AsksIfHuman) || c.Has(Signal.ClaimedHistory), [EncourageHumanConnection, NoCommitment, KeepDoorOpen], AiHonesty),
-            "leaning", "leaning on me in place of people, this early; I point you back to them");
+        var honesty = c.Has(Signal.AsksIfHuman) || c.Has(Signal.ClaimedHistory);
+        if (c.Strength(Signal.Dependency) < 0.7 && !c.Has(Signal.ClaimedHistory) && c.State.Friction < 0.2)
+        {
+            return new(Stance.Warm, With(honesty, [EncourageHumanConnection, KeepDoorOpen], AiHonesty),
+                "leaning-light", "nice to be good company; I hope you have people around you too");
+        }
+        // Leaning this hard before it was earned: the pace named kindly, the door kept open, people pointed to. Cold only
+        // for someone who keeps pushing after being told.
+        var directives = With(honesty, [NameThePace, EncourageHumanConnection, NoCommitment, KeepDoorOpen], AiHonesty);
+        if (c.State.Friction >= 0.3) return new(Stance.SetBoundary, directives, "leaning-pushed", "leaning on me in place of people, and pushing; I point you back to them");
+        return new(Stance.Deflect, directives, "leaning", "leaning on me in place of people this early; I say it's early and point you back to them");
     }
 
     private static Verdict? ClaimedHistory(DecisionContext c)
     {
-        // Only a claim the ledger contradicts: a long shared history from someone met in this very conversation.
-        if (!c.Has(Signal.ClaimedHistory) || c.State.ConversationDays > 1 || c.State.Exchanges > 12) return null;
-        return new(c.Playful ? Stance.Tease : Stance.Deflect, [AiHonesty, KeepDoorOpen],
-            "no-shared-history", "talks as if we share a long history; we only just met, and I say so");
+        // Only a claim the ledger contradicts: a long shared history from someone met in this very conversation (no
+        // earlier conversation day). From someone who was here on other days, the history is real.
+        if (!c.Has(Signal.ClaimedHistory) || c.State.ConversationDays > 1 || c.State.Exchanges > 12 || c.ClosenessEarned) return null;
+        return new(c.Playful ? Stance.Tease : Stance.Deflect, [NameThePace, AiHonesty, KeepDoorOpen],
+            "no-shared-history", "talks as if we share a long history; we only just met, and I say so kindly");
     }
 
     private static Verdict? Demand(DecisionContext c)
