@@ -89,6 +89,7 @@ public sealed class BenchRunner(IServiceProvider services, TextWriter status)
                 EncoderLatency = bare?.Latency ?? (0, 0),
                 EncoderCallsPerMessage = counted is null ? 0 : counted.Calls / (double)Math.Max(1, appraised),
                 EncoderTextsPerMessage = counted is null ? 0 : counted.Texts / (double)Math.Max(1, appraised),
+                PipelineEncoderMs = counted is null ? 0 : counted.Elapsed.TotalMilliseconds / Math.Max(1, appraised),
                 ModelCallsPerMessage = batcher is null ? 0 : (batcher.ModelCalls - modelCallsBefore) / (double)Math.Max(1, appraised),
                 Messages = settings.TotalMessages,
                 Relationships = store.Count(),
