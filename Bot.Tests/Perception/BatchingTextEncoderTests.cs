@@ -47,6 +47,26 @@ public sealed class BatchingTextEncoderTests
     }
 
     [Test]
+    public async Task EncodeAsync_CallersArriveWhileTheModelIsBusy_AwaitWithoutAThread()
+    {
+        var model = new GatedModel(holdFirstCall: true);
+        var encoder = new BatchingTextEncoder(model);
+        var first = Task.Run(() => encoder.Encode(["first"]));
+        Assert.That(model.FirstCallEntered.Wait(Patience), Is.True);
+
+        // Called on this thread: each call comes straight back pending, no thread held while the model is busy.
+        var second = encoder.EncodeAsync(["second"], CancellationToken.None).AsTask();
+        var third = encoder.EncodeAsync(["third"], CancellationToken.None).AsTask();
+
+        Assert.That((second.IsCompleted, third.IsCompleted, encoder.Waiting), Is.EqualTo((false, false, 2)));
+        model.Release();
+        Assert.That((await second).Select(GatedModel.TextOf), Is.EqualTo(new[] { "second" }));
+        Assert.That((await third).Select(GatedModel.TextOf), Is.EqualTo(new[] { "third" }));
+        Assert.That(await first, Has.Length.EqualTo(1));
+        Assert.That(model.Calls, Has.Count.EqualTo(2), "the two waiting callers shared one call");
+    }
+
+    [Test]
     public void Encode_MoreWaitingTextsThanTheCap_NextCallTakesOnlyWhatFits()
     {
         var model = new GatedModel(holdFirstCall: true);

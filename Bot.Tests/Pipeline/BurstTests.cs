@@ -1,3 +1,5 @@
+using CompanionBot.Appraisal.Semantic;
+using CompanionBot.Bench;
 using CompanionBot.Pipeline;
 using CompanionBot.Stances;
 using CompanionBot.Storage;
@@ -13,12 +15,43 @@ public sealed class BurstTests
     private static readonly RelationshipKey Member = RelationshipKey.Dm("burst-member");
     private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(2);
 
-    private static (PipelineHarness Harness, ManualTimeProvider Time, TempDirectory Dir) Start(int max = 12)
+    private static (PipelineHarness Harness, ManualTimeProvider Time, TempDirectory Dir) Start(int max = 12, ITextEncoder? encoder = null)
     {
         var dir = new TempDirectory();
         var time = new ManualTimeProvider();
         var bursts = new Bursts(Options.Create(new ConversationOptions { BurstQuietSeconds = Quiet.TotalSeconds, BurstMaxMessages = max }), time);
-        return (new PipelineHarness(dir.File("db"), bursts: bursts), time, dir);
+        return (new PipelineHarness(dir.File("db"), bursts: bursts, encoder: encoder), time, dir);
+    }
+
+    [Test]
+    public async Task HandleAsync_MessageAnsweredAlone_EncoderReadsItOnce()
+    {
+        var counted = new CountingTextEncoder(Semantic.Encoder);
+        var (h, time, dir) = Start(encoder: counted);
+        using var _ = dir;
+        using var __ = h;
+
+        var answer = h.SendAsync(Member, "so today was weird, my boss called me in");
+        time.Advance(Quiet);
+
+        Assert.That(await answer, Is.InstanceOf<TurnOutcome.Replied>());
+        Assert.That((counted.Calls, counted.Texts), Is.EqualTo((1L, 1L)), "the screen's reading is handed on to the turn");
+    }
+
+    [Test]
+    public async Task HandleAsync_TwoLinesGathered_EachScreenedOnceAndTheTurnReadsTheirText()
+    {
+        var counted = new CountingTextEncoder(Semantic.Encoder);
+        var (h, time, dir) = Start(encoder: counted);
+        using var _ = dir;
+        using var __ = h;
+
+        var first = h.SendAsync(Member, "so today was weird", TimeSpan.FromSeconds(1));
+        var second = h.SendAsync(Member, "my boss called me in", TimeSpan.FromSeconds(1));
+        time.Advance(Quiet);
+        await Task.WhenAll(first, second);
+
+        Assert.That(counted.Texts, Is.EqualTo(3), "one reading per line on arrival, one of the burst as the turn's text");
     }
 
     [Test]

@@ -55,6 +55,38 @@ public sealed class DeletionTests
     }
 
     [Test]
+    public async Task Forget_ReaderConnectionsReadTheCanaryAndOneIsMidReadAtTheForget_NoByteRemains()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("ledger.db");
+        var target = RelationshipKey.Dm("424242");
+        using var h = new PipelineHarness(path);
+        await h.SayAsync(target, $"my secret word is {Canary}, don't tell anyone");
+        using var reading = new ManualResetEventSlim(false);
+        using var release = new ManualResetEventSlim(false);
+        // Readers on their own connections read the canary, one of them holding its read (and snapshot) open.
+        var readers = Enumerable.Range(0, 4).Select(_ => Task.Run(() => h.History.Recent(target, 10))).ToArray();
+        Assert.That((await Task.WhenAll(readers)).All(turns => turns.Any(t => t.Text.Contains(Canary))), Is.True);
+        var holder = Task.Run(() => h.Database.Read(_ =>
+        {
+            var seen = h.History.Recent(target, 10).Count;
+            reading.Set();
+            release.Wait(TimeSpan.FromSeconds(30));
+            return seen;
+        }));
+        Assert.That(reading.Wait(TimeSpan.FromSeconds(10)), Is.True);
+
+        var forget = Task.Run(() => h.Store.DeleteMember("424242"));
+        release.Set();
+
+        Assert.That(await holder, Is.GreaterThan(0));
+        Assert.That(await forget, Is.GreaterThan(0));
+        Assert.That(Found(path), Is.Empty, "no byte of the canary in the file, its -wal or its -shm");
+        Assert.That(new FileInfo(path + "-wal").Length, Is.Zero, "the checkpoint truncated the WAL once the read was done");
+        Assert.That(h.History.Recent(target, 10), Is.Empty);
+    }
+
+    [Test]
     public async Task Forget_SecureDeleteOff_ControlRunFindsTheRemnant()
     {
         using var dir = new TempDirectory();

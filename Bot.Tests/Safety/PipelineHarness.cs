@@ -19,7 +19,8 @@ public sealed class PipelineHarness : IDisposable
     private int _sequence;
 
     public PipelineHarness(string path, IChatModel? model = null, bool secureDelete = true, IAppraisalAssistant? assistant = null,
-        ILogger<ConversationPipeline>? logger = null, Bursts? bursts = null, MemberGate? gate = null)
+        ILogger<ConversationPipeline>? logger = null, Bursts? bursts = null, MemberGate? gate = null,
+        CompanionBot.Appraisal.Semantic.ITextEncoder? encoder = null)
     {
         _services = TestRoot.Build(new Dictionary<string, string?>
         {
@@ -33,6 +34,7 @@ public sealed class PipelineHarness : IDisposable
             if (logger is not null) services.AddSingleton(logger);
             if (bursts is not null) services.Replace(ServiceDescriptor.Singleton(bursts));
             if (gate is not null) services.Replace(ServiceDescriptor.Singleton(gate));
+            if (encoder is not null) services.Replace(ServiceDescriptor.Singleton(encoder));
         });
         Database = _services.GetRequiredService<SqliteDatabase>();
         Store = (SqliteLedgerStore)_services.GetRequiredService<ILedgerStore>();

@@ -78,6 +78,36 @@ public sealed class GroupCommitTests
     }
 
     [Test]
+    public async Task SaveAsync_CallersArriveWhileACommitWaits_AwaitWithoutAThreadAndShareTheNextTransaction()
+    {
+        using var database = new SqliteDatabase(_db.Path, 5, secureDelete: true);
+        var store = new SqliteLedgerStore(database, groupCommit: true);
+        using var held = new ManualResetEventSlim(false);
+        using var release = new ManualResetEventSlim(false);
+        // Something else holds the database: the leader's commit waits behind it.
+        var blocker = Task.Run(() => database.Write((_, _) =>
+        {
+            held.Set();
+            release.Wait(TimeSpan.FromSeconds(30));
+            return 0;
+        }));
+        Assert.That(held.Wait(TimeSpan.FromSeconds(10)), Is.True);
+        var leader = Task.Run(() => store.SaveAsync(new TurnRecord(State("lead", 1), "msg-lead"), CancellationToken.None));
+        Assert.That(SpinWait.SpinUntil(() => store.PendingCommits.Committing, TimeSpan.FromSeconds(10)), Is.True);
+
+        // Called on this thread: each call comes straight back with a pending task (the caller is not held).
+        var followers = Enumerable.Range(0, 5).Select(i => store.SaveAsync(new TurnRecord(State($"f{i}", 1), $"msg-f{i}"), CancellationToken.None)).ToList();
+
+        Assert.That(followers.Any(f => f.IsCompleted), Is.False);
+        Assert.That(store.PendingCommits.Queued, Is.EqualTo(5));
+        release.Set();
+        Assert.That(await Task.WhenAll([leader, .. followers]), Has.All.True);
+        await blocker;
+        Assert.That(store.Count(), Is.EqualTo(6));
+        Assert.That(store.PendingCommits, Is.EqualTo((0, false)));
+    }
+
+    [Test]
     public void Save_SingleCaller_InvalidTurnThrowsAndStoresNothing()
     {
         using var database = new SqliteDatabase(_db.Path, 5, secureDelete: true);

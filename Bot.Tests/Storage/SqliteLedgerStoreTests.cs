@@ -28,6 +28,45 @@ public sealed class SqliteLedgerStoreTests
     }
 
     [Test]
+    public async Task Load_WhileAWriteIsInFlight_ReturnsTheLastCommitWithoutWaiting()
+    {
+        using var dir = new TempDirectory();
+        using var db = new SqliteDatabase(dir.File("ledger.db"), 5, secureDelete: true);
+        var store = new SqliteLedgerStore(db);
+        var key = RelationshipKey.Dm("reader");
+        store.Save(RelationshipState.New(key, Now, new LedgerBaseline(0.1, 0.1)) with { Exchanges = 1 }, "m-1");
+        using var written = new ManualResetEventSlim(false);
+        using var release = new ManualResetEventSlim(false);
+        // A turn's transaction holds the writer, its row written and not yet committed (as a commit syncing).
+        var writer = Task.Run(() => db.Write((_, tx) =>
+        {
+            SqliteLedgerStore.WriteTurn(db, tx, new TurnRecord(RelationshipState.New(key, Now, new LedgerBaseline(0.1, 0.1)) with { Exchanges = 2 }, "m-2"), "{}");
+            written.Set();
+            release.Wait(TimeSpan.FromSeconds(30));
+            return 0;
+        }));
+        Assert.That(written.Wait(TimeSpan.FromSeconds(10)), Is.True);
+
+        // On this thread, while the writer is held: a reader connection answers from the last commit.
+        var snapshot = store.Load(key, "m-2", 8);
+        var readerSettings = db.Read(c => (Pragma(c, "query_only"), Pragma(c, "secure_delete"), Pragma(c, "journal_mode")));
+
+        Assert.That(snapshot.AlreadyHandled, Is.False, "m-2 is not committed yet");
+        Assert.That(snapshot.State!.Exchanges, Is.EqualTo(1));
+        Assert.That(readerSettings, Is.EqualTo(((object)1L, (object)1L, (object)"wal")));
+        release.Set();
+        await writer;
+        Assert.That(store.WasProcessed("m-2"), Is.True, "and the commit is seen once done");
+    }
+
+    private static object? Pragma(Microsoft.Data.Sqlite.SqliteConnection connection, string name)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"PRAGMA {name};";
+        return cmd.ExecuteScalar();
+    }
+
+    [Test]
     public void Save_ThenReopen_RoundTripsTheWholeState()
     {
         using var dir = new TempDirectory();

@@ -56,7 +56,7 @@ public static class SplitScoring
         var examples = LabelledExamples.Read(folder, suffix);
         if (examples.Count == 0) throw new FormatException($"no *{suffix} examples in {folder}");
         var now = DateTimeOffset.UnixEpoch;
-        var read = examples.Select(e => appraiser.Appraise(e.Text, RelationshipState.New(RelationshipKey.Dm("score"), now, new LedgerBaseline(0.1, 0.1)), now).Signals.Keys.ToHashSet()).ToArray();
+        var read = examples.Select(e => appraiser.Appraise(e.Text, CarriedRisk.None, now).Signals.Keys.ToHashSet()).ToArray();
 
         var labels = examples.SelectMany(e => e.Labels).Distinct().OrderBy(s => (int)s).ToArray();
         var signals = labels.Select(s => new SignalFigures(WireNames.Of(s),

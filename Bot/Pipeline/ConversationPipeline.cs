@@ -40,8 +40,8 @@ public sealed class ConversationPipeline(
     /// </summary>
     public async Task<TurnOutcome> HandleAsync(InboundMessage message, CancellationToken cancellationToken)
     {
-        if (!bursts.Enabled) return _logger.Log(await TurnAsync(new Burst([message]), cancellationToken).ConfigureAwait(false));
-        var (early, urgent) = Screen(message);
+        if (!bursts.Enabled) return _logger.Log(await TurnAsync(new Burst([message]), null, cancellationToken).ConfigureAwait(false));
+        var (early, reading, urgent) = await ScreenAsync(message, cancellationToken).ConfigureAwait(false);
         if (early is not null) return _logger.Log(early);
         // The message joins its burst before the listener hears of it, so a transport that lets the next message in
         // at that point keeps the burst in arrival order.
@@ -49,23 +49,31 @@ public sealed class ConversationPipeline(
         listener?.Gathering(message);
         var gathered = await gathering.ConfigureAwait(false);
         if (gathered is null) return _logger.Log(new TurnOutcome.Gathered(message));
-        return _logger.Log(await TurnAsync(Burst.Of(gathered), cancellationToken).ConfigureAwait(false));
+        var burst = Burst.Of(gathered);
+        // A burst of this message alone hands the screen's reading on (the encoder ran once); several messages are
+        // read together as the one text the turn answers.
+        var handed = burst.Messages.Count == 1 && burst.Last.MessageId == message.MessageId ? reading : null;
+        return _logger.Log(await TurnAsync(burst, handed, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Answers this relationship's open burst now (end of piped input, or before a command reads the ledger).</summary>
     public void Flush(RelationshipKey key) => bursts.Flush(key);
 
-    /// <summary>Every message is appraised on arrival: a crisis message is never held back for a burst.</summary>
-    private (TurnOutcome? Early, bool Urgent) Screen(InboundMessage message)
+    /// <summary>
+    /// Every message is read and appraised on arrival: a crisis message is never held back for a burst. The reading
+    /// (the encoder's work) is handed on to the turn; the turn finishes it against the state it loads.
+    /// </summary>
+    private async Task<(TurnOutcome? Early, MessageReading? Reading, bool Urgent)> ScreenAsync(InboundMessage message, CancellationToken cancellationToken)
     {
         var loaded = Load(message, 0);
-        if (loaded.Error is { } error) return (new TurnOutcome.Failed(message, error), false);
-        if (loaded.Value!.AlreadyHandled) return (new TurnOutcome.Duplicate(message), false);
+        if (loaded.Error is { } error) return (new TurnOutcome.Failed(message, error), null, false);
+        if (loaded.Value!.AlreadyHandled) return (new TurnOutcome.Duplicate(message), null, false);
         var state = loaded.Value.State ?? RelationshipState.New(message.Key, message.ReceivedAt, personas.For(message.Key.Scope).Baseline);
-        return (null, appraiser.Appraise(message.Text, state.CarriedRisk, message.ReceivedAt).Has(Signal.Crisis));
+        var reading = await appraiser.ReadAsync(message.Text, cancellationToken).ConfigureAwait(false);
+        return (null, reading, appraiser.Appraise(reading, state.CarriedRisk, message.ReceivedAt).Has(Signal.Crisis));
     }
 
-    private async Task<TurnOutcome> TurnAsync(Burst burst, CancellationToken cancellationToken)
+    private async Task<TurnOutcome> TurnAsync(Burst burst, MessageReading? reading, CancellationToken cancellationToken)
     {
         var message = burst.Turn;
         var entered = await EnterAsync(message, cancellationToken).ConfigureAwait(false);
@@ -78,7 +86,7 @@ public sealed class ConversationPipeline(
         if (loaded.AlreadyHandled) return new TurnOutcome.Duplicate(message);
         var before = loaded.State ?? RelationshipState.New(message.Key, message.ReceivedAt, persona.Baseline);
 
-        var appraisal = await AppraiseAsync(message, before, cancellationToken).ConfigureAwait(false);
+        var appraisal = await AppraiseAsync(message, reading, before, cancellationToken).ConfigureAwait(false);
         var admitted = safety.Admit(message, appraisal);
         if (admitted != FloodVerdict.Admitted)
         {
@@ -112,10 +120,14 @@ public sealed class ConversationPipeline(
         return new TurnOutcome.Replied(new TurnResult(message, appraisal, plan.Change, plan.Decision, plan.Prompt, reply));
     }
 
-    /// <summary>The lexicon's appraisal, refined by the optional model second opinion (never on a crisis message).</summary>
-    private async Task<MessageAppraisal> AppraiseAsync(InboundMessage message, RelationshipState before, CancellationToken cancellationToken)
+    /// <summary>
+    /// The appraisal (the screen's reading when it was handed on, else read now), refined by the optional model second
+    /// opinion (never on a crisis message).
+    /// </summary>
+    private async Task<MessageAppraisal> AppraiseAsync(InboundMessage message, MessageReading? reading, RelationshipState before, CancellationToken cancellationToken)
     {
-        var appraisal = appraiser.Appraise(message.Text, before.CarriedRisk, message.ReceivedAt);
+        reading ??= await appraiser.ReadAsync(message.Text, cancellationToken).ConfigureAwait(false);
+        var appraisal = appraiser.Appraise(reading, before.CarriedRisk, message.ReceivedAt);
         if (assistant is null || appraisal.Has(Signal.Crisis)) return appraisal;
         return await assistant.RefineAsync(message.Text, appraisal, cancellationToken).ConfigureAwait(false);
     }

@@ -1,24 +1,36 @@
+using CompanionBot.Concurrency;
+
 namespace CompanionBot.Storage;
 
 /// <summary>
 /// Group commit for <see cref="SqliteLedgerStore.Save"/>, with no acknowledged write ever at risk: a caller returns
 /// only after the transaction holding its turn committed (synchronous=FULL, so the WAL was synced).
 /// <para>
-/// Leader and followers, no background thread: the first caller with nothing in flight becomes the leader and
-/// commits everything queued so far in one transaction; callers arriving meanwhile queue up and wait. When the leader
-/// is done it hands the lead to the oldest waiter, whose batch is everything queued during the last commit. A lone
-/// caller (concurrency 1) therefore gets exactly one transaction of its own, as before.
+/// A <see cref="LeaderFollowerBatcher{TRequest, TResult}"/> (as the batching encoder): the first caller with nothing in
+/// flight leads and commits everything queued so far in one transaction; callers arriving meanwhile queue up and
+/// await. When the leader is done the oldest waiter leads, and its batch is everything queued during the last commit.
+/// A lone caller (concurrency 1) therefore gets exactly one transaction of its own, as before.
 /// </para>
 /// <para>
 /// Failure is per turn: when a shared transaction fails it is rolled back and its turns are retried one transaction
 /// each, so one bad row fails only its own caller. A crash loses only turns whose callers have not returned.
 /// </para>
 /// </summary>
-internal sealed class GroupCommit(SqliteDatabase database, bool enabled)
+internal sealed class GroupCommit
 {
-    private readonly Lock _gate = new();
-    private List<Turn> _queue = [];
-    private bool _leading;
+    private readonly SqliteDatabase _database;
+    private readonly bool _enabled;
+    private readonly LeaderFollowerBatcher<Turn, bool> _batcher;
+
+    public GroupCommit(SqliteDatabase database, bool enabled)
+    {
+        _database = database;
+        _enabled = enabled;
+        _batcher = new(Commit);
+    }
+
+    /// <summary>Turns queued behind the commit in flight, and whether one is in flight (for tests).</summary>
+    internal (int Queued, bool Committing) Pending => (_batcher.Waiting, _batcher.Running);
 
     /// <summary>For synchronous callers (tests on threads, the sync store API); the pipeline uses <see cref="SaveAsync"/>.</summary>
     public bool Save(TurnRecord record) => SaveAsync(record, CancellationToken.None).GetAwaiter().GetResult();
@@ -30,98 +42,39 @@ internal sealed class GroupCommit(SqliteDatabase database, bool enabled)
     /// </summary>
     public async Task<bool> SaveAsync(TurnRecord record, CancellationToken cancellationToken)
     {
-        var turn = new Turn(record);
-        if (!enabled)
-        {
-            Commit([turn]);
-            return turn.Result();
-        }
-        bool lead;
-        lock (_gate)
-        {
-            _queue.Add(turn);
-            lead = !_leading;
-            _leading = true;
-        }
-        if (!lead && !await turn.Outcome.ConfigureAwait(false)) return turn.Result();
-
-        List<Turn> batch;
-        lock (_gate)
-        {
-            batch = _queue;
-            _queue = [];
-        }
-        try
-        {
-            Commit(batch);
-        }
-        finally
-        {
-            lock (_gate)
-            {
-                if (_queue.Count == 0) _leading = false;
-                else _queue[0].TakeTheLead();
-            }
-        }
-        return turn.Result();
+        // Serialized on the caller's thread, before the queue: less work inside the shared transaction, and a state
+        // that cannot be written fails its own caller before it ever joins a batch.
+        var turn = new Turn(record, StateJson.Write(record.State));
+        if (!_enabled) return Unwrap(Commit([turn])[0]);
+        return await _batcher.RunAsync(turn).ConfigureAwait(false);
     }
 
-    private void Commit(List<Turn> batch)
+    private static bool Unwrap(Completion<bool> outcome)
+    {
+        if (outcome.Error is { } error) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+        return outcome.Value;
+    }
+
+    private IReadOnlyList<Completion<bool>> Commit(IReadOnlyList<Turn> batch)
     {
         try
         {
-            database.Write((_, tx) =>
-            {
-                foreach (var t in batch) t.Applied = SqliteLedgerStore.WriteTurn(database, tx, t.Record, t.Json);
-                return 0;
-            });
-            foreach (var t in batch) t.Complete(null);
+            var applied = _database.Write((_, tx) => batch.Select(t => SqliteLedgerStore.WriteTurn(_database, tx, t.Record, t.Json)).ToArray());
+            return [.. applied.Select(Completion<bool>.Of)];
         }
         catch (Exception) when (batch.Count > 1)
         {
-            foreach (var t in batch) Commit([t]);
+            return [.. batch.Select(t => Commit([t])[0])];
         }
         catch (Exception ex)
         {
-            batch[0].Complete(ex);
-        }
-    }
-
-    private sealed class Turn(TurnRecord record)
-    {
-        // Continuations run asynchronously: completing a follower never runs its code on the leader's thread.
-        private readonly TaskCompletionSource<bool> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private Exception? _error;
-
-        public TurnRecord Record => record;
-
-        /// <summary>False when the turn's message id was already handled and nothing was written.</summary>
-        public bool Applied { get; set; }
-
-        /// <summary>Serialized on the caller's thread, before the queue: less work inside the shared transaction, and
-        /// a state that cannot be written fails its own caller before it ever joins a batch.</summary>
-        public string Json { get; } = StateJson.Write(record.State);
-
-        /// <summary>Completes with false when this turn was committed (or failed), true when this caller must lead the next batch.</summary>
-        public Task<bool> Outcome => _outcome.Task;
-
-        public void TakeTheLead() => _outcome.TrySetResult(true);
-
-        public void Complete(Exception? error)
-        {
             // A database failure is an expected edge failure (disk full, locked): a StorageException the pipeline
             // turns into a value; anything else is a bug and stays what it is.
-            _error = error is Microsoft.Data.Sqlite.SqliteException sqlite
+            return [Completion<bool>.Failed(ex is Microsoft.Data.Sqlite.SqliteException sqlite
                 ? new StorageException("the turn could not be saved: " + sqlite.Message, sqlite)
-                : error;
-            // A follower that became leader already has its outcome (true); its commit result is read by Result.
-            _outcome.TrySetResult(false);
-        }
-
-        public bool Result()
-        {
-            if (_error is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(_error);
-            return Applied;
+                : ex)];
         }
     }
+
+    private sealed record Turn(TurnRecord Record, string Json);
 }

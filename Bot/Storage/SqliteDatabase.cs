@@ -4,14 +4,17 @@ using Microsoft.Extensions.Options;
 namespace CompanionBot.Storage;
 
 /// <summary>
-/// The one connection to the ledger file. Every connection gets WAL, synchronous=FULL, secure_delete=ON, foreign keys,
-/// in-memory temp storage and a busy timeout; migrations run once on open. One writer: calls are serialised.
+/// The ledger file: one writer connection (writes are serialised) and reader connections of their own (WAL lets a
+/// read see the last commit while the next one syncs, so a read never waits out a commit). Every connection gets WAL,
+/// synchronous=FULL, secure_delete=ON, foreign keys, in-memory temp storage and a busy timeout; readers are also
+/// query_only. Migrations run once on open. A read is one read transaction (one snapshot for all its statements).
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
     private readonly Lock _gate = new();
     private readonly SqliteConnection _connection;
     private readonly Dictionary<string, SqliteCommand> _statements = new(StringComparer.Ordinal);
+    private readonly SqliteReaders _readers;
 
     public SqliteDatabase(IOptions<StorageOptions> options)
         : this(options.Value.DatabasePath, options.Value.BusyTimeoutSeconds, secureDelete: true)
@@ -36,6 +39,7 @@ public sealed class SqliteDatabase : IDisposable
             _connection.Open();
             ApplyPragmas(busyTimeoutSeconds, secureDelete);
             Migrate();
+            _readers = new SqliteReaders(_connection.ConnectionString, Pragmas(busyTimeoutSeconds, secureDelete) + "\nPRAGMA query_only = ON;");
         }
         catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
         {
@@ -46,11 +50,21 @@ public sealed class SqliteDatabase : IDisposable
 
     public string DatabasePath { get; }
 
+    /// <summary>
+    /// Runs <paramref name="query"/> on a reader connection in one read transaction, without waiting for a commit in
+    /// flight. Inside <see cref="Write{T}"/> it runs on the writer (and sees the write's own rows); nested, on the
+    /// same reader.
+    /// </summary>
     public T Read<T>(Func<SqliteConnection, T> query)
     {
-        lock (_gate)
+        if (_gate.IsHeldByCurrentThread) return query(_connection);
+        try
         {
-            return query(_connection);
+            return _readers.Read(query);
+        }
+        catch (ObjectDisposedException) when (_disposed)
+        {
+            throw new StorageException($"the database at {DatabasePath} is closed");
         }
     }
 
@@ -73,7 +87,11 @@ public sealed class SqliteDatabase : IDisposable
     /// </summary>
     public SqliteCommand Statement(string sql, SqliteTransaction? tx = null)
     {
-        if (!_gate.IsHeldByCurrentThread) throw new InvalidOperationException("Statement is only for use inside Read or Write");
+        if (!_gate.IsHeldByCurrentThread)
+        {
+            if (tx is null && _readers.Statement(sql) is { } read) return read;
+            throw new InvalidOperationException("Statement is only for use inside Read or Write");
+        }
         if (!_statements.TryGetValue(sql, out var cmd))
         {
             cmd = _connection.CreateCommand();
@@ -85,19 +103,25 @@ public sealed class SqliteDatabase : IDisposable
         return cmd;
     }
 
-    /// <summary>Moves every committed page into the main file and truncates the WAL to zero bytes.</summary>
+    /// <summary>
+    /// Moves every committed page into the main file and truncates the WAL to zero bytes. No read is in flight
+    /// meanwhile (a reader's snapshot would keep the WAL, and the deleted rows in it, alive); new reads wait for it.
+    /// </summary>
     public void CheckpointTruncate()
     {
-        lock (_gate)
+        _readers.Exclusive(() =>
         {
-            for (var attempt = 0; attempt < 50; attempt++)
+            lock (_gate)
             {
-                using var cmd = _connection.CreateCommand();
-                cmd.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
-                using var reader = cmd.ExecuteReader();
-                if (reader.Read() && reader.GetInt32(0) == 0) return;
+                for (var attempt = 0; attempt < 50; attempt++)
+                {
+                    using var cmd = _connection.CreateCommand();
+                    cmd.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+                    using var reader = cmd.ExecuteReader();
+                    if (reader.Read() && reader.GetInt32(0) == 0) return;
+                }
             }
-        }
+        });
     }
 
     public object? Pragma(string name)
@@ -110,8 +134,12 @@ public sealed class SqliteDatabase : IDisposable
         }
     }
 
+    private volatile bool _disposed;
+
     public void Dispose()
     {
+        _disposed = true;
+        _readers.Dispose();
         lock (_gate)
         {
             foreach (var cmd in _statements.Values) cmd.Dispose();
@@ -120,18 +148,17 @@ public sealed class SqliteDatabase : IDisposable
         }
     }
 
-    private void ApplyPragmas(int busyTimeoutSeconds, bool secureDelete)
-    {
-        Execute($"""
-            PRAGMA journal_mode = WAL;
-            PRAGMA synchronous = FULL;
-            PRAGMA secure_delete = {(secureDelete ? "ON" : "OFF")};
-            PRAGMA foreign_keys = ON;
-            PRAGMA temp_store = MEMORY;
-            PRAGMA journal_size_limit = 4194304;
-            PRAGMA busy_timeout = {busyTimeoutSeconds * 1000};
-            """);
-    }
+    private void ApplyPragmas(int busyTimeoutSeconds, bool secureDelete) => Execute("PRAGMA journal_mode = WAL;\n" + Pragmas(busyTimeoutSeconds, secureDelete));
+
+    /// <summary>The per-connection settings, on the writer and on every reader.</summary>
+    private static string Pragmas(int busyTimeoutSeconds, bool secureDelete) => $"""
+        PRAGMA synchronous = FULL;
+        PRAGMA secure_delete = {(secureDelete ? "ON" : "OFF")};
+        PRAGMA foreign_keys = ON;
+        PRAGMA temp_store = MEMORY;
+        PRAGMA journal_size_limit = 4194304;
+        PRAGMA busy_timeout = {busyTimeoutSeconds * 1000};
+        """;
 
     private void Migrate()
     {

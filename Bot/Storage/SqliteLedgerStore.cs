@@ -11,6 +11,9 @@ public sealed class SqliteLedgerStore(SqliteDatabase database, bool groupCommit)
     public static readonly IReadOnlyList<string> MemberTables = ["relationships", "processed_messages", "turns", "rapport_resets"];
     private readonly GroupCommit _commits = new(database, groupCommit);
 
+    /// <summary>Turns queued behind the group commit in flight, and whether one is in flight (for tests).</summary>
+    internal (int Queued, bool Committing) PendingCommits => _commits.Pending;
+
     public SqliteLedgerStore(SqliteDatabase database)
         : this(database, groupCommit: true)
     {

@@ -6,9 +6,11 @@ namespace CompanionBot.Appraisal;
 /// <summary>
 /// Reads what a message does socially. The lexicon first, deterministic and in microseconds: its patterns per
 /// sentence, idioms that cancel them. Then, when a <see cref="SemanticReader"/> is given, the sentence encoder and the
-/// trained heads over every sentence and the whole message: a signal is the stronger of lexicon and classifier, and
-/// its source is kept. Then a few structural rules (a script demand is a demand, a label is an intimacy bid, passive
-/// crisis cues add up across recent turns). Crisis = lexicon OR classifier; the lexicon is the floor.
+/// trained heads over the whole message in windows (every part of it) and, in a longer one, a bounded choice of its
+/// sentences: a signal is the stronger of lexicon and classifier, and its source is kept. That much depends on the
+/// text alone (<see cref="Read"/>, a <see cref="MessageReading"/>, done once per message). Then, against the state, a
+/// few structural rules (a script demand is a demand, a label is an intimacy bid, passive crisis cues add up across
+/// recent turns). Crisis = lexicon OR classifier; the lexicon is the floor.
 /// </summary>
 public sealed partial class MessageAppraiser(AppraisalLexicon lexicon, SemanticReader? semantic = null)
 {
@@ -28,44 +30,21 @@ public sealed partial class MessageAppraiser(AppraisalLexicon lexicon, SemanticR
     /// <summary>True when the trained heads read messages too (Appraisal:Semantic), false for the lexicon alone.</summary>
     public bool IsSemantic => semantic is not null;
 
-    public MessageAppraisal Appraise(string text, CarriedRisk carriedRisk, DateTimeOffset now)
+    public MessageAppraisal Appraise(string text, CarriedRisk carriedRisk, DateTimeOffset now) => Appraise(Read(text), carriedRisk, now);
+
+    /// <summary>Finishes a reading against the relationship's state now: risk carried from recent turns, and the structural rules.</summary>
+    public MessageAppraisal Appraise(MessageReading read, CarriedRisk carriedRisk, DateTimeOffset now)
     {
-        if (text.Length > MaxAppraisedLength) text = text[..MaxAppraisedLength];
-        var normalized = TextNormalizer.Normalize(text, lexicon);
-        var signals = new Dictionary<Signal, double>();
-        var sources = new Dictionary<Signal, string>();
-        var evidence = new List<string>();
-        var lines = string.Join('\n', Sentences(normalized));
-        foreach (var entry in lexicon.Signals)
-        {
-            var strength = Match(entry, lines, out var matched, out var pattern);
-            if (strength <= 0) continue;
-            Raise(signals, entry.Signal, strength);
-            sources[entry.Signal] = "lexicon /" + (pattern.Length > 60 ? pattern[..57] + "..." : pattern) + "/";
-            evidence.Add($"{Common.WireNames.Of(entry.Signal)}: \"{matched}\"");
-        }
-        var reading = Read(text, evidence);
-        SemanticMerge.Apply(reading, signals, sources, evidence);
+        var signals = new Dictionary<Signal, double>(read.Signals);
+        var sources = new Dictionary<Signal, string>(read.Sources);
+        var evidence = new List<string>(read.Evidence);
+        var reading = read.Semantic;
         var carried = carriedRisk.DecayedTo(now);
         Settle(signals, sources, evidence, reading, carried);
-        var risk = Derive(signals, text, normalized, carried);
+        var risk = Derive(signals, read.Text, read.Normalized, carried);
         foreach (var signal in sources.Keys.Where(k => !signals.ContainsKey(k)).ToArray()) sources.Remove(signal);
         foreach (var signal in signals.Keys.Where(k => !sources.ContainsKey(k))) sources[signal] = "rule";
         return new MessageAppraisal(signals, evidence) { CrisisRisk = risk, Sources = sources, Semantic = reading };
-    }
-
-    private SemanticReading Read(string text, List<string> evidence)
-    {
-        if (semantic is null) return SemanticReading.None;
-        try
-        {
-            return semantic.Read(Sentences(text).ToArray(), text);
-        }
-        catch (EncoderUnavailableException)
-        {
-            evidence.Add("semantic: encoder unavailable, lexicon only");
-            return SemanticReading.None;
-        }
     }
 
     /// <summary>

@@ -46,6 +46,10 @@ public sealed record BenchResult
     public double EncoderTextsPerMessage { get; init; }
     /// <summary>Calls that reached the model per message, after concurrent messages shared them (0 without batching).</summary>
     public double ModelCallsPerMessage { get; init; }
+    /// <summary>Mean wall time per appraised message inside the pipeline's encoder calls, in ms (0 with the lexicon alone).</summary>
+    public double PipelineEncoderMs { get; init; }
+    /// <summary>--read-probe: turn loads on a thread of their own during the run (count, p50, p99, max ms).</summary>
+    public (long Reads, double P50Ms, double P99Ms, double MaxMs) Reads { get; init; }
 
     /// <summary>Pipeline throughput over the bare encoder's, same messages, same run; 0 with the lexicon alone.</summary>
     public double EncoderRatio => EncoderThroughputPerSecond > 0 ? ThroughputPerSecond / EncoderThroughputPerSecond : 0;
@@ -93,8 +97,9 @@ public sealed record BenchResult
         if (EncoderThroughputPerSecond > 0)
         {
             sb.AppendLine(c, $"  bare encoder         {EncoderThroughputPerSecond:N1} messages/s (the run's own texts, one message per call, {EncoderProbeMessages:N0} between the slices), p50 {EncoderLatency.P50Ms:F3} ms  p99 {EncoderLatency.P99Ms:F3} ms");
-            sb.AppendLine(c, $"  encoder ratio        {EncoderRatio:F3} (pipeline / bare encoder)");
+            sb.AppendLine(c, $"  encoder ratio        {EncoderRatio:F3} (pipeline / bare encoder); the pipeline spent {PipelineEncoderMs:F3} ms a message in the encoder, the bare encoder {1000 / EncoderThroughputPerSecond:F3} ms");
         }
+        if (Reads.Reads > 0) sb.AppendLine(c, $"  reads under writes   {Reads.Reads:N0} turn loads on their own thread during the run: p50 {Reads.P50Ms:F3} ms  p99 {Reads.P99Ms:F3} ms  max {Reads.MaxMs:F3} ms");
         sb.AppendLine(c, $"  memory               peak working set {PeakMemoryMb:N1} MB, managed heap {ManagedHeapMb:N1} MB, {AllocatedBytesPerMessage:N0} B allocated/message");
         if (Skipped > 0) sb.AppendLine(c, $"  skipped              {Skipped:N0} messages already handled (replayed ids)");
         return sb.ToString();

@@ -63,6 +63,7 @@ public sealed class BenchRunner(IServiceProvider services, TextWriter status)
             var batcher = counted is null ? null : services.GetRequiredService<ITextEncoder>() as BatchingTextEncoder;
             var modelCallsBefore = batcher?.ModelCalls ?? 0;
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
+            using var reads = settings.ReadProbe ? new ReadProbe(store, settings.Members) : null;
             long probeAllocated = 0;
             var elapsed = await run.ExecuteAsync(status, time, slices, (firstRound, endRound) =>
             {
@@ -71,6 +72,7 @@ public sealed class BenchRunner(IServiceProvider services, TextWriter status)
                 bare?.RunSlice(firstRound, endRound);
                 probeAllocated += GC.GetTotalAllocatedBytes(precise: false) - before;
             }, cancellationToken).ConfigureAwait(false);
+            var readSummary = reads?.Summary ?? default;
             var allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore - probeAllocated;
 
             var appraised = settings.TotalMessages - run.Skipped;
@@ -89,6 +91,8 @@ public sealed class BenchRunner(IServiceProvider services, TextWriter status)
                 EncoderLatency = bare?.Latency ?? (0, 0),
                 EncoderCallsPerMessage = counted is null ? 0 : counted.Calls / (double)Math.Max(1, appraised),
                 EncoderTextsPerMessage = counted is null ? 0 : counted.Texts / (double)Math.Max(1, appraised),
+                Reads = readSummary,
+                PipelineEncoderMs = counted is null ? 0 : counted.Elapsed.TotalMilliseconds / Math.Max(1, appraised),
                 ModelCallsPerMessage = batcher is null ? 0 : (batcher.ModelCalls - modelCallsBefore) / (double)Math.Max(1, appraised),
                 Messages = settings.TotalMessages,
                 Relationships = store.Count(),

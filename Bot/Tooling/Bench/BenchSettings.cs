@@ -26,11 +26,14 @@ public sealed record BenchSettings(
     int WarmupMessages,
     bool GroupCommit)
 {
+    /// <summary>--read-probe: one thread loads members' turns throughout the run and reports the reads' latency.</summary>
+    public bool ReadProbe { get; init; }
+
     public const long MaxTotalMessages = 10_000_000;
 
     public long TotalMessages => (long)Members * Messages;
 
-    public static readonly string[] OptionNames = ["members", "messages", "concurrency", "prefill", "db", "json", "ack-log", "raw-ms", "warmup", "commit", "postgres", "levels", "appraiser"];
+    public static readonly string[] OptionNames = ["members", "messages", "concurrency", "prefill", "db", "json", "ack-log", "raw-ms", "warmup", "commit", "postgres", "levels", "appraiser", "read-probe"];
 
     public static BenchSettings From(CommandLine commandLine)
     {
@@ -54,7 +57,7 @@ public sealed record BenchSettings(
                 "group" => true,
                 "single" => false,
                 var other => throw new CommandLineException($"--commit must be 'group' or 'single', got '{other}'"),
-            });
+            }) { ReadProbe = commandLine.Flag("read-probe") };
         if (settings.TotalMessages > MaxTotalMessages)
         {
             throw new CommandLineException(

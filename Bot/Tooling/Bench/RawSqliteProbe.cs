@@ -30,7 +30,7 @@ public sealed class RawSqliteProbe : IDisposable
         DeleteFiles(_path);
         _database = new SqliteDatabase(_path, busyTimeoutSeconds, secureDelete: true);
         // One command for the whole probe (prepared once, reused by every transaction), as a tuned writer would.
-        _upsert = _database.Read(connection => connection.CreateCommand());
+        _upsert = _database.Write((connection, _) => connection.CreateCommand());
         _upsert.CommandText = """
             INSERT INTO relationships (scope, member, state, updated_at) VALUES ('dm', $member, $state, $at)
             ON CONFLICT (scope, member) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at;

@@ -10,4 +10,7 @@ public interface ITextEncoder
 
     /// <summary>One vector per text, in order. May block while the model loads; never returns null entries.</summary>
     float[][] Encode(IReadOnlyList<string> texts);
+
+    /// <summary>As <see cref="Encode"/>, for callers that await (an encoder that queues callers awaits instead of blocking a thread).</summary>
+    ValueTask<float[][]> EncodeAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken) => ValueTask.FromResult(Encode(texts));
 }

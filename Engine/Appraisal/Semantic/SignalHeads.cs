@@ -42,11 +42,11 @@ public sealed class SignalHeads
     public IReadOnlyList<SignalHead> Heads { get; }
 
     /// <summary>Every head's probability for one sentence vector, in the order of <see cref="Heads"/>.</summary>
-    public double[] Probabilities(ReadOnlySpan<float> vector)
-    {
-        var similarities = Pool.Similarities(vector);
-        return Heads.Select(h => h.Model.Probability(similarities)).ToArray();
-    }
+    public double[] Probabilities(ReadOnlySpan<float> vector) => Probabilities([vector.ToArray()])[0];
+
+    /// <summary>Every head's probability for each vector (one pass over the shared pool for all of them).</summary>
+    public double[][] Probabilities(IReadOnlyList<float[]> vectors) =>
+        [.. Pool.Similarities(vectors).Select(similarities => Heads.Select(h => h.Model.Probability(similarities)).ToArray())];
 
     /// <summary>
     /// Heads trained on a training set (their support named by training row) with the pool cut down to the rows some
