@@ -100,6 +100,66 @@ public sealed class StoreOutageTests
         });
     }
 
+    /// <summary>
+    /// The same on a real full file system: a 2 MB tmpfs mounted for the test (needs root, hence explicit), filled by
+    /// another file until the kernel says ENOSPC. Run with
+    /// <c>dotnet test Bot.Tests --filter "FullyQualifiedName~HandleAsync_TmpfsFull"</c>.
+    /// </summary>
+    [Test]
+    [Explicit("mounts a tmpfs: needs root")]
+    public async Task HandleAsync_TmpfsFull_OneHonestReplyNothingCorruptedAndAnsweredOnceThereIsRoom()
+    {
+        using var dir = new TempDirectory();
+        var mount = dir.File("small");
+        Directory.CreateDirectory(mount);
+        Assert.That(Run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mount), Is.Zero, "mount a 2 MB tmpfs (root only)");
+        try
+        {
+            using (var h = new OutageHarness(Path.Combine(mount, "c.db"), waitSeconds: 30))
+            {
+                await h.Send("first thing today", "m1");
+                await h.Send("second thing", "m2");
+                var filler = Path.Combine(mount, "filler");
+                await using (var fill = File.Create(filler))
+                {
+                    var block = new byte[4096];
+                    try
+                    {
+                        while (true) fill.Write(block);
+                    }
+                    catch (IOException)
+                    {
+                        // ENOSPC: the file system is full
+                    }
+                }
+
+                var told = await h.Send(string.Concat(Enumerable.Repeat("a long message that needs room on the disk. ", 300)), "m3");
+                Assert.Multiple(() =>
+                {
+                    Assert.That(told, Is.InstanceOf<TurnOutcome.Unavailable>());
+                    Assert.That(told.Outbound!.Text, Is.EqualTo(ConversationPipeline.CannotKeep));
+                    Assert.That(h.Health.LastFault, Is.EqualTo(StorageFault.Full));
+                    Assert.That(h.Store.WasProcessed("m1") && h.Store.WasProcessed("m2"), Is.True, "every acknowledged turn kept");
+                    Assert.That(h.Store.WasProcessed("m3"), Is.False);
+                });
+                File.Delete(filler);
+                Assert.That(await h.Send("are you back?", "m4"), Is.InstanceOf<TurnOutcome.Replied>(), "answered once there is room");
+                Assert.That(h.Database.Pragma("integrity_check"), Is.EqualTo("ok"));
+            }
+        }
+        finally
+        {
+            Run("umount", mount);
+        }
+    }
+
+    private static int Run(string file, params string[] args)
+    {
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(file, args) { RedirectStandardError = true })!;
+        process.WaitForExit();
+        return process.ExitCode;
+    }
+
     [Test]
     public async Task HandleAsync_MoreTurnsWaitingThanAllowed_TheNextIsToldAtOnce()
     {
