@@ -23,10 +23,13 @@ ENV Storage__DatabasePath=/data/companion.db \
     Discord__HeartbeatFile=/data/heartbeat \
     Discord__SessionFile=/data/discord-session.json \
     Discord__CommandHashFile=/data/discord-commands.sha256 \
+    Conversation__UnansweredFile=/data/unanswered.json \
     DOTNET_NOLOGO=1
 VOLUME ["/data"]
 USER companion
-# Healthy while the gateway heartbeat file was touched in the last two minutes.
+# Healthy while the gateway heartbeat file was touched in the last two minutes; it is not touched while the store has
+# been failing longer than StoreOutage:UnhealthyAfterSeconds. A stop answers what arrived within 30 s (the host's
+# shutdown timeout): run with `docker stop -t 35` (Docker's default grace is 10 s).
 HEALTHCHECK --interval=60s --timeout=5s --start-period=60s --retries=3 \
   CMD test -n "$(find /data/heartbeat -mmin -2 2>/dev/null)" || exit 1
 ENTRYPOINT ["dotnet", "CompanionBot.dll"]

@@ -4,6 +4,7 @@
 #   scripts/pg-test-cluster.sh start [DIR]   initdb (first time) + start; prints the connection string as the last line
 #   scripts/pg-test-cluster.sh stop  [DIR]   stops it and deletes DIR
 #   scripts/pg-test-cluster.sh env   [DIR]   prints `export COMPANION_TEST_POSTGRES=...` for an already started cluster
+#   scripts/pg-test-cluster.sh restart [DIR] restarts it in fast mode (sessions cut with 57P01, as in a failover)
 #
 # DIR defaults to $TMPDIR/companion-pg. PORT (default 55432) picks the port. Run as root, the server runs as the
 # `postgres` system user (Debian's package creates it); run as anyone else, it runs as that user. The superuser is
@@ -53,10 +54,14 @@ case "$action" in
     fi
     rm -rf "$dir"
     ;;
+  restart)
+    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -m fast -w -t 60 restart >/dev/null \
+      || { tail -n 20 "$dir/server.log" >&2; exit 1; }
+    ;;
   env)
     echo "export COMPANION_TEST_POSTGRES='$(connection_string)'"
     ;;
   *)
-    echo "usage: $0 start|stop|env [DIR]" >&2; exit 2
+    echo "usage: $0 start|stop|restart|env [DIR]" >&2; exit 2
     ;;
 esac

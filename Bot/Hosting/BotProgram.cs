@@ -14,7 +14,9 @@ namespace CompanionBot.Hosting;
 /// </summary>
 public static class BotProgram
 {
-    public static async Task<int> RunAsync(string[] args, ConsoleIo io, IReadOnlyDictionary<string, string?>? configOverrides = null, CancellationToken cancellationToken = default)
+    /// <param name="configure">Services added after the composition root's (tests reach the host's lifetime this way).</param>
+    public static async Task<int> RunAsync(string[] args, ConsoleIo io, IReadOnlyDictionary<string, string?>? configOverrides = null, CancellationToken cancellationToken = default,
+        Action<IServiceCollection>? configure = null)
     {
         CommandLine commandLine;
         string? databaseOption;
@@ -60,7 +62,7 @@ public static class BotProgram
 
         try
         {
-            using var host = CompanionHost.Build(overrides, commandLine.Mode);
+            using var host = CompanionHost.Build(overrides, commandLine.Mode, configure);
             // Checked before the host starts, so a bad setting is one line per key, never the host's stack trace.
             var problems = SettingsChecks.Problems(host.Services);
             if (problems.Count > 0)

@@ -15,6 +15,7 @@ using CompanionBot.Transport.Discord;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using CompanionBot.Turn;
 
@@ -26,6 +27,7 @@ public static class CompanionServices
     public static IServiceCollection AddCompanionBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddTelemetry(configuration);
         // The one source of randomness (retry and heartbeat jitter, backoff), replaced by tests to fix it.
         services.TryAddSingleton<IRandomSource, SystemRandomSource>();
         services.AddValidatedOptions<StorageOptions>(configuration, StorageOptions.Section);
@@ -51,9 +53,24 @@ public static class CompanionServices
         services.AddSingleton<SafetyGate>();
         services.AddValidatedOptions<ConversationOptions>(configuration, ConversationOptions.Section);
         services.AddSingleton<Bursts>();
+        services.AddValidatedOptions<StoreOutageOptions>(configuration, StoreOutageOptions.Section);
+        services.AddSingleton<StoreHealth>();
+        services.AddSingleton<StoreWaits>();
+        services.AddSingleton(sp => new UnansweredMessages(UnansweredPath(sp), sp.GetService<ILogger<UnansweredMessages>>()));
+        services.AddHostedService<GracefulStop>();
         services.AddSingleton<ConversationPipeline>();
         services.AddSingleton<SimulationPipelines>();
         return services;
+    }
+
+    /// <summary>Conversation:UnansweredFile, or unanswered.json beside the SQLite database (data/ on PostgreSQL).</summary>
+    private static string UnansweredPath(IServiceProvider services)
+    {
+        var configured = services.GetRequiredService<IOptions<ConversationOptions>>().Value.UnansweredFile;
+        if (!string.IsNullOrWhiteSpace(configured)) return configured;
+        var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        var folder = storage.UsesPostgres ? "data" : Path.GetDirectoryName(Path.GetFullPath(storage.DatabasePath)) ?? "data";
+        return Path.Combine(folder, "unanswered.json");
     }
 
     public static IServiceCollection AddValidatedOptions<TOptions>(this IServiceCollection services, IConfiguration configuration, string section)

@@ -32,7 +32,8 @@ public static class DiscordServices
         services.AddScoped<IDiscordResponder<InboundMessage>, MessageResponder>();
         services.AddScoped<IDiscordResponder<ReceivedInteraction>, InteractionResponder>();
         services.AddSingleton<CommandRegistrar>();
-        services.AddSingleton<IGatewayEventSink, DiscordEventRouter>();
+        services.AddSingleton<DiscordEventRouter>();
+        services.AddSingleton<IGatewayEventSink>(sp => sp.GetRequiredService<DiscordEventRouter>());
         services.AddSingleton<DiscordTransport>();
 
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<AttachmentDownloader>(sp, new HttpClient()));

@@ -3,6 +3,8 @@ using CompanionBot.Personas;
 using CompanionBot.Pipeline;
 using CompanionBot.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using CompanionBot.Terminal;
 
 namespace CompanionBot.Modes;
@@ -35,18 +37,30 @@ public static class ChatMode
         commandLine.AllowPositional(0);
         var user = commandLine.Option("user") ?? "you";
         var outputFolder = DataFolder.Of(services);
+        // The turns' token: Ctrl-C cancels it, and so does a stop that could not wait for them any longer.
+        using var turns = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var session = new ChatSession(io, RelationshipKey.Dm("local:" + user), user,
             services.GetRequiredService<ConversationPipeline>(), services.GetRequiredService<CommandService>(),
-            services.GetRequiredService<IPersonaProvider>(), services.GetRequiredService<TimeProvider>(), outputFolder);
+            services.GetRequiredService<IPersonaProvider>(), services.GetRequiredService<TimeProvider>(), outputFolder,
+            services.GetRequiredService<UnansweredMessages>(), cancellationToken);
+        // SIGTERM (the host told to stop) ends the chat like end of input, answering what was typed within the host's
+        // shutdown timeout; Ctrl-C (cancellationToken) still ends it at once.
+        var stopping = services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        var drainLimit = services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout;
         try
         {
-            await session.RunAsync(cancellationToken).ConfigureAwait(false);
+            await session.RunAsync(turns.Token, stopping, drainLimit).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Ctrl-C ends the chat at once. A turn in flight is abandoned before its one commit, so nothing is half-stored.
             await io.Out.WriteLineAsync().ConfigureAwait(false);
             await io.Out.WriteLineAsync("bye.").ConfigureAwait(false);
+        }
+        finally
+        {
+            // Stopped before every line was answered: the rest are cancelled before their commit and kept for the next start.
+            await turns.CancelAsync().ConfigureAwait(false);
         }
         return 0;
     }

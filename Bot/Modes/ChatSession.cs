@@ -17,21 +17,44 @@ public sealed class ChatSession(
     CommandService commands,
     IPersonaProvider personas,
     TimeProvider time,
-    string outputFolder)
+    string outputFolder,
+    UnansweredMessages? unanswered = null,
+    CancellationToken abandon = default)
 {
-    private readonly ChatTurns _turns = new(pipeline, key, () => personas.For(key.Scope).Name, io);
+    private readonly ChatTurns _turns = new(pipeline, key, () => personas.For(key.Scope).Name, io, unanswered, abandon);
     private int _sequence;
     private (CommandConfirmation Confirmation, CommandRequest Request)? _pending;
 
-    /// <summary>Runs until end of input or /quit; cancelling (Ctrl-C) throws at once, even mid-read or mid-turn.</summary>
-    public async Task RunAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs until end of input or /quit; cancelling (Ctrl-C) throws at once, even mid-read or mid-turn. A stop
+    /// (<paramref name="stopping"/>: SIGTERM) ends the reading like end of input: the open burst is answered at once and
+    /// every answer printed within <paramref name="drainLimit"/>. Lines a previous stop could not answer come first.
+    /// </summary>
+    public async Task RunAsync(CancellationToken cancellationToken, CancellationToken stopping = default, TimeSpan? drainLimit = null)
     {
+        foreach (var kept in unanswered?.TakeSaved(m => m.Key == key) ?? []) _turns.Submit(kept, cancellationToken);
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopping);
         while (true)
         {
-            var line = await io.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+            string? line;
+            try
+            {
+                line = await io.ReadLineAsync(reading.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                line = null;
+            }
             if (line is null)
             {
-                await _turns.DrainAsync().ConfigureAwait(false);
+                try
+                {
+                    await _turns.DrainAsync().WaitAsync(stopping.IsCancellationRequested ? drainLimit ?? Timeout.InfiniteTimeSpan : Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);
+                }
+                catch (TimeoutException)
+                {
+                    // The stop could not wait longer: what is still unanswered is kept for the next start.
+                }
                 return;
             }
             line = line.Trim();

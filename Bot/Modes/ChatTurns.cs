@@ -10,14 +10,20 @@ namespace CompanionBot.Modes;
 /// (or piped) in quick succession gather into one burst and none is lost; outcomes print in the order the lines came.
 /// Before a command and at end of input the open burst is answered at once and every pending answer printed.
 /// </summary>
-internal sealed class ChatTurns(ConversationPipeline pipeline, RelationshipKey key, Func<string> name, ConsoleIo io)
+/// <para>
+/// With <paramref name="unanswered"/>, every line is tracked until its answer is printed, so a stop (SIGTERM) that
+/// cannot wait for it leaves it for the next start; a line Ctrl-C (<paramref name="abandon"/>) interrupted is forgotten.
+/// </para>
+internal sealed class ChatTurns(ConversationPipeline pipeline, RelationshipKey key, Func<string> name, ConsoleIo io,
+    UnansweredMessages? unanswered = null, CancellationToken abandon = default)
 {
     private Task _printed = Task.CompletedTask;
 
     public void Submit(InboundMessage message, CancellationToken cancellationToken)
     {
+        unanswered?.Arrived(message);
         var outcome = pipeline.HandleAsync(message, cancellationToken);
-        _printed = PrintAfterAsync(_printed, outcome);
+        _printed = PrintAfterAsync(_printed, message, outcome);
     }
 
     /// <summary>Answers the open burst now and waits until every answer so far is printed.</summary>
@@ -27,10 +33,23 @@ internal sealed class ChatTurns(ConversationPipeline pipeline, RelationshipKey k
         return _printed;
     }
 
-    private async Task PrintAfterAsync(Task previous, Task<TurnOutcome> outcome)
+    private async Task PrintAfterAsync(Task previous, InboundMessage message, Task<TurnOutcome> outcome)
     {
-        await previous.ConfigureAwait(false);
-        await WriteOutcomeAsync(await outcome.ConfigureAwait(false), name(), io).ConfigureAwait(false);
+        TurnOutcome result;
+        try
+        {
+            await previous.ConfigureAwait(false);
+            result = await outcome.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl-C abandons the line; a stop that could not wait keeps it for the next start.
+            if (abandon.IsCancellationRequested) unanswered?.Forget(message.MessageId);
+            else unanswered?.Postpone(message);
+            throw;
+        }
+        await WriteOutcomeAsync(result, name(), io).ConfigureAwait(false);
+        unanswered?.Settled(result);
     }
 
     /// <summary>The reply (or the one notice) on stdout, the decision on stderr; quiet outcomes print nothing.</summary>
@@ -45,8 +64,8 @@ internal sealed class ChatTurns(ConversationPipeline pipeline, RelationshipKey k
                     $"  [{turn.Decision.StanceName} · {WireNames.Of(turn.Change.After.Stage)} · rule {turn.Decision.Rule}" +
                     (turn.Decision.Directives.Count > 0 ? $" · {string.Join(", ", turn.Decision.DirectiveNames)}" : "") + "]").ConfigureAwait(false);
                 break;
-            case TurnOutcome.Throttled { Notice: var notice }:
-                await io.Out.WriteLineAsync($"{name}: {notice.Text}").ConfigureAwait(false);
+            case TurnOutcome.Throttled or TurnOutcome.Unavailable:
+                await io.Out.WriteLineAsync($"{name}: {outcome.Outbound!.Text}").ConfigureAwait(false);
                 break;
             case TurnOutcome.Failed { Error: var error }:
                 await io.Error.WriteLineAsync($"  [not handled: {error}]").ConfigureAwait(false);

@@ -26,7 +26,8 @@ public static class PerceptionServices
         services.AddSingleton(heads);
         services.AddSingleton<MiniLmTextEncoder>();
         // Concurrent messages share calls to the model (see BatchingTextEncoder); a lone message is encoded at once.
-        services.AddSingleton<ITextEncoder>(sp => new BatchingTextEncoder(sp.GetRequiredService<MiniLmTextEncoder>()));
+        services.AddSingleton<ITextEncoder>(sp => new BatchingTextEncoder(
+            new TimedTextEncoder(sp.GetRequiredService<MiniLmTextEncoder>(), sp.GetRequiredService<Telemetry.CompanionMetrics>())));
         services.AddSingleton(sp => new SemanticReader(sp.GetRequiredService<ITextEncoder>(), heads));
         services.AddSingleton(sp => new MessageAppraiser(sp.GetRequiredService<AppraisalLexicon>(), sp.GetRequiredService<SemanticReader>()));
         services.AddHostedService<EncoderWarmup>();

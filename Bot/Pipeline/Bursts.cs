@@ -14,6 +14,7 @@ public sealed class Bursts(IOptions<ConversationOptions> options, TimeProvider t
     private readonly Dictionary<RelationshipKey, Pending> _pending = [];
     private readonly TimeSpan _quiet = TimeSpan.FromSeconds(options.Value.BurstQuietSeconds);
     private readonly int _max = options.Value.BurstMaxMessages;
+    private bool _closed;
 
     /// <summary>Every message its own turn: simulations (replay, eval, bench) whose messages arrive on a scripted clock.</summary>
     public static Bursts Off() => new(Options.Create(new ConversationOptions { BurstQuietSeconds = 0 }), TimeProvider.System);
@@ -40,7 +41,7 @@ public sealed class Bursts(IOptions<ConversationOptions> options, TimeProvider t
             if (!_pending.TryGetValue(message.Key, out pending!)) _pending[message.Key] = pending = new Pending();
             pending.Waiter?.TrySetResult(Signal.TakenOver);
             pending.Messages.Add(message);
-            if (!Enabled || urgent || pending.Messages.Count >= _max)
+            if (!Enabled || urgent || _closed || pending.Messages.Count >= _max)
             {
                 _pending.Remove(message.Key);
                 return pending.Messages;
@@ -69,6 +70,16 @@ public sealed class Bursts(IOptions<ConversationOptions> options, TimeProvider t
         lock (_gate)
         {
             if (_pending.TryGetValue(key, out var pending)) pending.Waiter?.TrySetResult(Signal.Flushed);
+        }
+    }
+
+    /// <summary>A graceful stop: every open burst is answered now, and no new one waits.</summary>
+    public void CloseAll()
+    {
+        lock (_gate)
+        {
+            _closed = true;
+            foreach (var pending in _pending.Values) pending.Waiter?.TrySetResult(Signal.Flushed);
         }
     }
 

@@ -17,4 +17,10 @@ public sealed class ConversationOptions
     /// <summary>A burst this long is answered at once, without waiting for the quiet gap.</summary>
     [Range(1, 100)]
     public int BurstMaxMessages { get; set; } = 12;
+
+    /// <summary>
+    /// Where a stop leaves the messages it could not answer in time, for the next start to answer. Empty: beside the
+    /// SQLite database (or data/ on PostgreSQL), as unanswered.json.
+    /// </summary>
+    public string UnansweredFile { get; set; } = "";
 }

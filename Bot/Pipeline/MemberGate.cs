@@ -20,7 +20,26 @@ public sealed class MemberGate(CompanionBot.Storage.IMemberLeases? leases = null
         }
     }
 
+    /// <summary>The member's turn in this process and (with leases) across processes, for as long as the handle lives.</summary>
     public async Task<IDisposable> EnterAsync(string memberId, CancellationToken cancellationToken)
+    {
+        var order = await OrderAsync(memberId, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return new Both(order, await LeaseAsync(memberId, cancellationToken).ConfigureAwait(false));
+        }
+        catch
+        {
+            order.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The member's turn in this process only: held across a turn's tries while the store is away, so a later message
+    /// never overtakes an earlier one that waits.
+    /// </summary>
+    public async Task<IDisposable> OrderAsync(string memberId, CancellationToken cancellationToken)
     {
         Entry entry;
         lock (_lock)
@@ -41,17 +60,12 @@ public sealed class MemberGate(CompanionBot.Storage.IMemberLeases? leases = null
             Leave(memberId, entry, held: false);
             throw;
         }
-        if (leases is null) return new Release(this, memberId, entry, null);
-        try
-        {
-            return new Release(this, memberId, entry, await leases.AcquireAsync(memberId, cancellationToken).ConfigureAwait(false));
-        }
-        catch
-        {
-            Leave(memberId, entry, held: true);
-            throw;
-        }
+        return new Release(this, memberId, entry);
     }
+
+    /// <summary>The member's cross-process lease for one try (a no-op without leases); a broken store throws here.</summary>
+    public async Task<IDisposable> LeaseAsync(string memberId, CancellationToken cancellationToken) =>
+        leases is null ? NoLease.Instance : await leases.AcquireAsync(memberId, cancellationToken).ConfigureAwait(false);
 
     private void Leave(string memberId, Entry entry, bool held)
     {
@@ -69,7 +83,17 @@ public sealed class MemberGate(CompanionBot.Storage.IMemberLeases? leases = null
         public int Users { get; set; }
     }
 
-    private sealed class Release(MemberGate owner, string memberId, Entry entry, IDisposable? lease) : IDisposable
+    private sealed class Release(MemberGate owner, string memberId, Entry entry) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0) owner.Leave(memberId, entry, held: true);
+        }
+    }
+
+    private sealed class Both(IDisposable order, IDisposable lease) : IDisposable
     {
         private int _released;
 
@@ -78,12 +102,21 @@ public sealed class MemberGate(CompanionBot.Storage.IMemberLeases? leases = null
             if (Interlocked.Exchange(ref _released, 1) != 0) return;
             try
             {
-                lease?.Dispose();
+                lease.Dispose();
             }
             finally
             {
-                owner.Leave(memberId, entry, held: true);
+                order.Dispose();
             }
+        }
+    }
+
+    private sealed class NoLease : IDisposable
+    {
+        public static readonly NoLease Instance = new();
+
+        public void Dispose()
+        {
         }
     }
 }

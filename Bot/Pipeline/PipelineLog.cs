@@ -23,6 +23,18 @@ internal static partial class PipelineLog
     [LoggerMessage(EventId = 1106, Level = LogLevel.Warning, Message = "Message {MessageId} not handled: {Error}")]
     public static partial void Failed(ILogger logger, string messageId, string error);
 
+    [LoggerMessage(EventId = 1107, Level = LogLevel.Warning, Message = "Message {MessageId} not kept ({Error}): the member was told to try again in a bit")]
+    public static partial void Unavailable(ILogger logger, string messageId, string error);
+
+    [LoggerMessage(EventId = 1108, Level = LogLevel.Information, Message = "Message {MessageId} arrived while stopping: kept for the next start")]
+    public static partial void Postponed(ILogger logger, string messageId);
+
+    [LoggerMessage(EventId = 1109, Level = LogLevel.Warning, Message = "The store is unreachable: the turn waits and tries again in {Seconds:0.0} s")]
+    public static partial void WaitingForStore(ILogger logger, double seconds);
+
+    [LoggerMessage(EventId = 1110, Level = LogLevel.Warning, Message = "{Max} turns already wait for the store: this one is answered at once that nothing can be kept")]
+    public static partial void TooManyWaiting(ILogger logger, int max);
+
     public static TurnOutcome Log(this ILogger logger, TurnOutcome outcome)
     {
         var id = outcome.Message.MessageId;
@@ -34,6 +46,8 @@ internal static partial class PipelineLog
             case TurnOutcome.Dropped: Dropped(logger, id); break;
             case TurnOutcome.Gathered: Gathered(logger, id); break;
             case TurnOutcome.Failed f: Failed(logger, id, f.Error.ToString()); break;
+            case TurnOutcome.Unavailable u: Unavailable(logger, id, u.Error.ToString()); break;
+            case TurnOutcome.Postponed: Postponed(logger, id); break;
         }
         return outcome;
     }

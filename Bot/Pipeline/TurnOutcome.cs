@@ -27,11 +27,35 @@ public abstract record TurnOutcome(InboundMessage Message)
     /// <summary>An edge (storage) failed: nothing was stored, so a replay of the message answers it later.</summary>
     public sealed record Failed(InboundMessage Message, EdgeError Error) : TurnOutcome(Message);
 
+    /// <summary>
+    /// The store stayed unreachable past the wait (or the disk is full): nothing of the turn was written, and the member
+    /// is told so once (<see cref="Notice"/>) instead of hearing nothing. A replay of the message answers it later.
+    /// </summary>
+    public sealed record Unavailable(InboundMessage Message, OutboundReply Notice, EdgeError Error) : TurnOutcome(Message);
+
+    /// <summary>Arrived while the bot was stopping: not answered now, kept for the next start (<see cref="UnansweredMessages"/>).</summary>
+    public sealed record Postponed(InboundMessage Message) : TurnOutcome(Message);
+
     /// <summary>The words to send, if any: the reply or the notice.</summary>
+    /// <summary>The outcome's name in logs and metrics: a closed vocabulary, never content.</summary>
+    public string Name => this switch
+    {
+        Replied => "replied",
+        Throttled => "throttled",
+        Duplicate => "duplicate",
+        Dropped => "dropped",
+        Gathered => "gathered",
+        Failed => "failed",
+        Unavailable => "unavailable",
+        Postponed => "postponed",
+        _ => "other",
+    };
+
     public OutboundReply? Outbound => this switch
     {
         Replied r => r.Turn.Reply,
         Throttled t => t.Notice,
+        Unavailable u => u.Notice,
         _ => null,
     };
 }

@@ -98,6 +98,34 @@ public sealed class DiscordOperationsTests
     }
 
     [Test]
+    public async Task HeartbeatAck_StoreFailingLongerThanTheBound_HeartbeatFileNotTouchedUntilItWorksAgain()
+    {
+        await using var bot = await DiscordHarness.StartAsync(f => f.HeartbeatIntervalMs = 1000,
+            settings: new Dictionary<string, string?> { ["StoreOutage:UnhealthyAfterSeconds"] = "1" });
+        var gateway = await bot.ReadyAsync();
+        var path = bot.Services.GetRequiredService<IOptions<DiscordOptions>>().Value.HeartbeatFile;
+        var health = bot.Services.GetRequiredService<CompanionBot.Pipeline.StoreHealth>();
+        health.Failed(CompanionBot.Storage.StorageFault.Unreachable); // what the pipeline reports when a turn cannot reach the store
+
+        var acks = bot.Logs.Count;
+        bot.Clock.Advance(TimeSpan.FromMilliseconds(500));
+        await bot.Logs.WaitForAsync(l => l.Contains("heartbeat ACK", StringComparison.Ordinal), "the first ACK", acks);
+        var touched = bot.Clock.GetUtcNow().UtcDateTime;
+        Assert.That(File.GetLastWriteTimeUtc(path), Is.EqualTo(touched), "failing for 0.5 s, within the bound: still healthy");
+
+        acks = bot.Logs.Count;
+        bot.Clock.Advance(TimeSpan.FromMilliseconds(1000));
+        await bot.Logs.WaitForAsync(l => l.Contains("heartbeat ACK", StringComparison.Ordinal), "the second ACK", acks);
+        Assert.That(File.GetLastWriteTimeUtc(path), Is.EqualTo(touched), "failing for 1.5 s: the file ages and the health check fails");
+
+        health.Worked();
+        acks = bot.Logs.Count;
+        bot.Clock.Advance(TimeSpan.FromMilliseconds(1000));
+        await bot.Logs.WaitForAsync(l => l.Contains("heartbeat ACK", StringComparison.Ordinal), "the third ACK", acks);
+        Assert.That(File.GetLastWriteTimeUtc(path), Is.EqualTo(bot.Clock.GetUtcNow().UtcDateTime), "the store works again: healthy again");
+    }
+
+    [Test]
     public async Task CommandRegistrar_UnchangedDefinitions_DoesNotRegisterAgain_ChangedOnesDo()
     {
         await using var bot = await DiscordHarness.StartAsync();

@@ -97,8 +97,8 @@ public sealed class PostgresDatabase : IDisposable
 
     public void Dispose() => _source.Dispose();
 
-    /// <summary>The inner exception is left out on purpose: only the redacted message leaves this class.</summary>
-    internal StorageException Failure(NpgsqlException ex) => new($"PostgreSQL {Target}: {Secrets.Redact(ex.Message)}");
+    /// <summary>The inner exception is left out on purpose: only the redacted message and the kind of failure leave this class.</summary>
+    internal StorageException Failure(NpgsqlException ex) => new($"PostgreSQL {Target}: {Secrets.Redact(ex.Message)}") { Fault = StorageFaults.Of(ex) };
 
     private void Migrate()
     {

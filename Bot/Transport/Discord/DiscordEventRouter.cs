@@ -18,7 +18,8 @@ public sealed class DiscordEventRouter(
     CommandRegistrar registrar,
     BackgroundWork work,
     TimeProvider time,
-    ILogger<DiscordEventRouter> logger) : IGatewayEventSink
+    ILogger<DiscordEventRouter> logger,
+    UnansweredMessages? unanswered = null) : IGatewayEventSink
 {
     /// <summary>A reply may wait on the model; past this it is abandoned (the pipeline's own model timeout is shorter).</summary>
     public static readonly TimeSpan MessageTimeout = TimeSpan.FromMinutes(5);
@@ -40,6 +41,28 @@ public sealed class DiscordEventRouter(
         }
     }
 
+    /// <summary>A Discord message id is a snowflake: what a stop kept from terminal chat is not Discord's to answer.</summary>
+    public static bool IsDiscordMessage(InboundMessage message) => ulong.TryParse(message.MessageId, out _);
+
+    /// <summary>Answers the messages a previous stop could not (their channel's order first, before new ones).</summary>
+    public void AnswerKept(IReadOnlyList<InboundMessage> kept)
+    {
+        foreach (var message in kept)
+        {
+            if (_seen.Add("message:" + message.MessageId)) Answer(message);
+        }
+    }
+
+    /// <summary>Queues the message for its channel, tracked until answered so a stop can wait for it or keep it.</summary>
+    private void Answer(InboundMessage inbound)
+    {
+        unanswered?.Arrived(inbound);
+        var queued = work.Run(inbound.ChannelId, $"message {inbound.MessageId}", MessageTimeout,
+            (scope, ct) => scope.GetRequiredService<IDiscordResponder<InboundMessage>>().RespondAsync(inbound, ct),
+            DiscordBurstListener.ReleaseId(inbound.MessageId));
+        if (!queued) unanswered?.Forget(inbound.MessageId);
+    }
+
     public void OnDispatch(int shardId, string type, JsonElement data)
     {
         var receivedAt = time.GetUtcNow();
@@ -48,9 +71,7 @@ public sealed class DiscordEventRouter(
             case "MESSAGE_CREATE":
                 if (MessageCreate.Parse(data) is not { } message || !_seen.Add("message:" + message.Id)) return;
                 if (messages.Accept(message, receivedAt) is not { } inbound) return;
-                work.Run(message.ChannelId, $"message {message.Id}", MessageTimeout,
-                    (scope, ct) => scope.GetRequiredService<IDiscordResponder<InboundMessage>>().RespondAsync(inbound, ct),
-                    DiscordBurstListener.ReleaseId(message.Id));
+                Answer(inbound);
                 break;
             case "INTERACTION_CREATE":
                 if (InteractionCreate.Parse(data) is not { } interaction || !_seen.Add("interaction:" + interaction.Id)) return;

@@ -22,7 +22,8 @@ public sealed partial class DiscordMessageHandler(
     TimeProvider time,
     SecretRedactor redactor,
     ILogger<DiscordMessageHandler> logger,
-    ChannelTyping? typing = null)
+    ChannelTyping? typing = null,
+    UnansweredMessages? unanswered = null)
 {
     /// <summary>JSON error code: "Cannot reply without permission to read message history".</summary>
     public const int CannotReplyWithoutReadHistory = 160002;
@@ -74,7 +75,14 @@ public sealed partial class DiscordMessageHandler(
         {
             outcome = await pipeline.HandleAsync(message, ct).ConfigureAwait(false);
         }
-        // The pipeline logs every outcome; only a reply or the one flood notice is sent.
+        // The pipeline logs every outcome; only a reply or a notice is sent. Settled once sent (or with nothing to send);
+        // a stop that cancels the send leaves the message open, kept for the next start.
+        await SendAsync(message, outcome, ct).ConfigureAwait(false);
+        unanswered?.Settled(outcome);
+    }
+
+    private async Task SendAsync(InboundMessage message, TurnOutcome outcome, CancellationToken ct)
+    {
         if (outcome.Outbound is not { } outbound) return;
 
         var parts = outbound.Parts;

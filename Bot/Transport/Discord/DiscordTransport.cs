@@ -36,7 +36,9 @@ public sealed class DiscordTransport(
     IRandomSource jitter,
     TimeProvider time,
     SecretRedactor redactor,
-    ILogger<DiscordTransport> logger)
+    ILogger<DiscordTransport> logger,
+    DiscordEventRouter? router = null,
+    Pipeline.UnansweredMessages? unanswered = null)
 {
     public const string MissingToken = "no Discord bot token: set the Discord:Token setting (environment variable Discord__Token).";
     public const string RejectedToken = "Discord rejected the bot token (HTTP 401): set a valid Discord:Token (environment variable Discord__Token) from the Bot page of the Discord Developer Portal.";
@@ -59,6 +61,8 @@ public sealed class DiscordTransport(
             }
             throttle.Configure(gateway.Limit);
             messages.Prepare();
+            // What the last stop could not answer goes first, in its channels' order, before the gateway brings new messages.
+            if (router is not null && unanswered is not null) router.AnswerKept(unanswered.TakeSaved(DiscordEventRouter.IsDiscordMessage));
             if (gateway.Limit.Remaining < shardIds.Count)
             {
                 TransportLog.FewSessionStarts(logger, gateway.Limit.Remaining, shardIds.Count);

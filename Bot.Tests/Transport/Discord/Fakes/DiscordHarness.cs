@@ -64,7 +64,25 @@ public sealed class DiscordHarness : IAsyncDisposable
         Fake.RefuseAllConnections = false;
     }
 
-    /// <summary>A new process on the same fake Discord and the same data directory (after <see cref="KillAsync"/>).</summary>
+    /// <summary>
+    /// What the host does on SIGTERM, in its order: every lifecycle service's StoppingAsync (the graceful stop: bursts
+    /// close, what arrived is answered), then the transport is stopped, then StoppedAsync. <paramref name="meanwhile"/>
+    /// runs after the stopping step, while the gateway is still open. The fake and the data directory survive for
+    /// <see cref="RestartAsync"/>.
+    /// </summary>
+    public async Task StopGracefullyAsync(Func<Task>? meanwhile = null)
+    {
+        var lifecycle = _services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<Microsoft.Extensions.Hosting.IHostedLifecycleService>().ToList();
+        using var timeout = new CancellationTokenSource(Signals<int>.Guard);
+        foreach (var service in lifecycle) await service.StoppingAsync(timeout.Token);
+        if (meanwhile is not null) await meanwhile();
+        _killed = true;
+        await _stop.CancelAsync();
+        await Run.WaitAsync(Signals<int>.Guard);
+        foreach (var service in lifecycle) await service.StoppedAsync(timeout.Token);
+    }
+
+    /// <summary>A new process on the same fake Discord and the same data directory (after <see cref="KillAsync"/> or <see cref="StopGracefullyAsync"/>).</summary>
     public Task<DiscordHarness> RestartAsync() => StartAsync(Fake, _directory, null, null, null, null);
 
     private static async Task<DiscordHarness> StartAsync(FakeDiscord? existing, string? existingDirectory, Action<FakeDiscord>? arrange, Action<IServiceCollection>? services, IDictionary<string, string?>? settings, Action<FakeDiscord, string>? files)

@@ -3,8 +3,12 @@ using Microsoft.Extensions.Options;
 
 namespace CompanionBot.Transport.Discord.Gateway;
 
-/// <summary>Touched on every heartbeat ACK: a Docker HEALTHCHECK only has to check that the file is recent.</summary>
-public sealed class HeartbeatFile(IOptions<DiscordOptions> options, TimeProvider time, ILogger<HeartbeatFile> logger)
+/// <summary>
+/// Touched on every heartbeat ACK while the store works: a Docker HEALTHCHECK only has to check that the file is
+/// recent. While the store has been failing for longer than StoreOutage:UnhealthyAfterSeconds it is not touched, so the
+/// check fails and an orchestrator can restart the bot or route around it.
+/// </summary>
+public sealed class HeartbeatFile(IOptions<DiscordOptions> options, TimeProvider time, ILogger<HeartbeatFile> logger, Pipeline.StoreHealth? store = null)
 {
     private int _warned;
 
@@ -12,6 +16,7 @@ public sealed class HeartbeatFile(IOptions<DiscordOptions> options, TimeProvider
     {
         var path = options.Value.HeartbeatFile;
         if (string.IsNullOrWhiteSpace(path)) return;
+        if (store is { IsHealthy: false }) return;
         try
         {
             if (!File.Exists(path))

@@ -25,7 +25,8 @@ public sealed class DiscordRestClient(
     TimeProvider time,
     IRandomSource jitter,
     SecretRedactor redactor,
-    ILogger<DiscordRestClient> logger)
+    ILogger<DiscordRestClient> logger,
+    Telemetry.CompanionMetrics? metrics = null)
 {
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(15);
     public static readonly TimeSpan MaxRateLimitWait = TimeSpan.FromSeconds(60);
@@ -89,6 +90,7 @@ public sealed class DiscordRestClient(
             try
             {
                 response = await SendOnceAsync(request, cancellationToken).ConfigureAwait(false);
+                metrics?.RestRequest(request.RouteKey);
                 if (response is not null) limiter.Apply(request, bucket, response);
             }
             finally
@@ -101,6 +103,7 @@ public sealed class DiscordRestClient(
                 if (response is null) return new Attempt(request.RouteKey, RestResponse.Failed($"no answer from Discord for {request.RouteKey}"), ServerTrouble: true);
                 var status = (int)response.StatusCode;
                 var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+                if (status == 429) metrics?.RestRateLimited(request.RouteKey);
                 if (status == 429 && body is null)
                 {
                     // Opcodes and Status Codes / Rate Limits, "Invalid Request Limit": an HTML 429 with no JSON body is
