@@ -54,6 +54,7 @@ public static class DiscordServices
     {
         services.AddSingleton<GlobalRequestBudget>();
         services.AddSingleton<RecentChannels>();
+        services.AddSingleton<DiscordNetChannels>();
         services.AddSingleton<DiscordNetEvents>();
         services.AddSingleton<DiscordNetBurstListener>();
         services.AddSingleton<DiscordNetCommandRegistrar>();

@@ -8,13 +8,13 @@ namespace CompanionBot.Channels.Discord;
 /// "typing…" at once, at most once per channel per <see cref="TypingIndicator.RepostEvery"/>; the REST budget skips
 /// typing when the global limit is near (<see cref="BudgetedRestClient"/>).
 /// </summary>
-public sealed class DiscordNetBurstListener(BackgroundWork work, DiscordNetEvents events, ChannelTyping typing) : IBurstListener
+public sealed class DiscordNetBurstListener(BackgroundWork work, DiscordNetChannels channels, ChannelTyping typing) : IBurstListener
 {
     public void Gathering(InboundMessage message)
     {
         // Only a message the Discord events queued is Discord's to answer: terminal chat shares the pipeline.
         if (!work.Release(DiscordBurstListener.ReleaseId(message.MessageId))) return;
-        if (events.ChannelOf(message.ChannelId) is not { } channel || !typing.TryClaim(message.ChannelId)) return;
+        if (channels.Of(message.ChannelId) is not { } channel || !typing.TryClaim(message.ChannelId)) return;
         _ = channel.TriggerTypingAsync()
             .ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
     }

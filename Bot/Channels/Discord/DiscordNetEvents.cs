@@ -19,18 +19,14 @@ public sealed partial class DiscordNetEvents(
     DiscordMessageHandler messages,
     BackgroundWork work,
     RecentChannels recent,
+    DiscordNetChannels channels,
     IOptions<DiscordOptions> options,
     TimeProvider time,
     ILogger<DiscordNetEvents> logger)
 {
-    private const int MaxChannelsKept = 10_000;
-
     private readonly RecentIds _seen = new();
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IMessageChannel> _channels = new(StringComparer.Ordinal);
     private int _registered;
 
-    /// <summary>The channel of a message queued here, for the burst listener's typing.</summary>
-    public IMessageChannel? ChannelOf(string channelId) => _channels.GetValueOrDefault(channelId);
 
     public void Attach(DiscordShardedClient client, Func<int> shardCount)
     {
@@ -67,8 +63,7 @@ public sealed partial class DiscordNetEvents(
         var receivedAt = time.GetUtcNow();
         if (DiscordNetMessages.Read(message, guildId) is not { } read || !_seen.Add("message:" + read.Id)) return;
         if (messages.Accept(read, receivedAt) is not { } inbound) return;
-        if (_channels.Count >= MaxChannelsKept) _channels.Clear();
-        _channels[read.ChannelId] = channel;
+        channels.Remember(read.ChannelId, channel);
         work.Run(read.ChannelId, $"message {read.Id}", DiscordEventRouter.MessageTimeout,
             (scope, ct) => scope.GetRequiredService<DiscordNetReplier>().ReplyAsync(inbound, channel, read.GuildId, ct),
             DiscordBurstListener.ReleaseId(read.Id));
