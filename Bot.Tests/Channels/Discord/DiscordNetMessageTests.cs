@@ -26,4 +26,15 @@ public sealed class DiscordNetMessageTests
             Assert.That(bot.RepliesTo(id), Has.Count.EqualTo(1));
         });
     }
+
+    [Test]
+    public async Task Identify_Close4004_StopsWithTheLineNamingTheToken()
+    {
+        await using var bot = await DiscordHarness.StartAsync(f => f.OnIdentify = (connection, _) => connection.CloseAsync(4004, "Authentication failed."),
+            settings: new Dictionary<string, string?> { ["Discord:Client"] = "discordnet" });
+
+        var result = await bot.Run.WaitAsync(Signals<int>.Guard);
+
+        Assert.That(result.FatalMessage, Does.Contain("4004").And.Contain("Discord:Token"));
+    }
 }
