@@ -1,9 +1,11 @@
+using CompanionBot.Channels.Discord;
 using CompanionBot.Commands;
 using CompanionBot.Transport.Discord;
 using CompanionBot.Transport.Discord.Gateway;
 using CompanionBot.Transport.Discord.Rest;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace CompanionBot.Hosting;
 
@@ -26,7 +28,10 @@ public static class DiscordServices
         services.AddSingleton<SessionRestore>();
         services.AddSingleton<BackgroundWork>();
         services.AddSingleton<ChannelTyping>();
-        services.AddSingleton<Pipeline.IBurstListener, DiscordBurstListener>();
+        services.AddSingleton<DiscordBurstListener>();
+        services.AddSingleton<Pipeline.IBurstListener>(sp => sp.GetRequiredService<IOptions<DiscordOptions>>().Value.UsesDiscordNet
+            ? sp.GetRequiredService<DiscordNetBurstListener>()
+            : sp.GetRequiredService<DiscordBurstListener>());
         services.AddSingleton<DiscordMessageHandler>();
         services.AddSingleton<DiscordInteractionHandler>();
         services.AddScoped<IDiscordResponder<InboundMessage>, MessageResponder>();
@@ -35,10 +40,28 @@ public static class DiscordServices
         services.AddSingleton<DiscordEventRouter>();
         services.AddSingleton<IGatewayEventSink>(sp => sp.GetRequiredService<DiscordEventRouter>());
         services.AddSingleton<DiscordTransport>();
+        services.AddSingleton<IDiscordTransport>(sp => sp.GetRequiredService<IOptions<DiscordOptions>>().Value.UsesDiscordNet
+            ? sp.GetRequiredService<DiscordNetTransport>()
+            : sp.GetRequiredService<DiscordTransport>());
+        AddDiscordNet(services);
 
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<AttachmentDownloader>(sp, new HttpClient()));
         services.TryAddSingleton<ISlashCommands, CatalogSlashCommands>();
         return services;
+    }
+
+    /// <summary>The Discord.Net client (Discord:Client=discordnet) and its glue; the handler and queue are shared.</summary>
+    private static void AddDiscordNet(IServiceCollection services)
+    {
+        services.AddSingleton<GlobalRequestBudget>();
+        services.AddSingleton<RecentChannels>();
+        services.AddSingleton<DiscordNetChannels>();
+        services.AddSingleton<DiscordNetEvents>();
+        services.AddSingleton<DiscordNetBurstListener>();
+        services.AddSingleton<DiscordNetCommandRegistrar>();
+        services.AddScoped<DiscordNetReplier>();
+        services.AddScoped<DiscordNetInteractions>();
+        services.AddSingleton<DiscordNetTransport>();
     }
 
     /// <summary>Runs the transport as a hosted service (the discord mode).</summary>

@@ -40,6 +40,6 @@ public sealed class CommandRegistrar(
         return true;
     }
 
-    private static string Hash(string applicationId, string json) =>
+    internal static string Hash(string applicationId, string json) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(applicationId + "\n" + json)));
 }

@@ -9,7 +9,7 @@ namespace CompanionBot.Transport.Discord;
 /// (a bad token, a bad shard setting...) stops the host, and <see cref="Completion"/> carries the one line naming the
 /// setting to fix, which the discord mode prints before exiting with code 2.
 /// </summary>
-public sealed partial class DiscordHostedService(DiscordTransport transport, IHostApplicationLifetime lifetime, ILogger<DiscordHostedService> logger) : BackgroundService
+public sealed partial class DiscordHostedService(IDiscordTransport transport, IHostApplicationLifetime lifetime, ILogger<DiscordHostedService> logger) : BackgroundService
 {
     private readonly TaskCompletionSource<DiscordRunResult> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

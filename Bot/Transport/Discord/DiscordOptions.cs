@@ -50,5 +50,30 @@ public sealed class DiscordOptions
     [Url]
     public string ProjectUrl { get; set; } = "https://github.com/companionbot/companionbot";
 
+    /// <summary>Which Discord client runs the bot: "builtin" (our own gateway and REST) or "discordnet" (Discord.Net 3.20).</summary>
+    [Required]
+    [RegularExpression("^(builtin|discordnet)$", ErrorMessage = "Discord:Client must be builtin or discordnet")]
+    public string Client { get; set; } = BuiltinClient;
+
+    public const string BuiltinClient = "builtin";
+    public const string DiscordNetClient = "discordnet";
+
+    public bool UsesDiscordNet => string.Equals(Client, DiscordNetClient, StringComparison.Ordinal);
+
+    /// <summary>Channels with recent conversations and the last handled message in each (discordnet), for the catch-up after a restart. Empty disables it.</summary>
+    public string RecentChannelsFile { get; set; } = "data/discord-recent-channels.json";
+
+    /// <summary>After a start, read again the channels whose last conversation is younger than this many hours.</summary>
+    [Range(0, 24 * 14)]
+    public int CatchUpHours { get; set; } = 24;
+
+    /// <summary>At most this many channels are read again after a start (the most recent ones).</summary>
+    [Range(0, 1_000)]
+    public int CatchUpChannels { get; set; } = 50;
+
+    /// <summary>At most this many messages per channel are read again after a start (one page of history).</summary>
+    [Range(1, 100)]
+    public int CatchUpMessages { get; set; } = 20;
+
     public bool HasToken => !string.IsNullOrWhiteSpace(Token);
 }

@@ -18,6 +18,12 @@ public sealed record DiscordRunResult(string? FatalMessage)
     public bool IsFatal => FatalMessage is not null;
 }
 
+/// <summary>Runs the bot on Discord until cancelled or a fatal error; the hosted service runs the one Discord:Client names.</summary>
+public interface IDiscordTransport
+{
+    Task<DiscordRunResult> RunAsync(CancellationToken cancellationToken);
+}
+
 /// <summary>
 /// The Discord bot: asks /gateway/bot where to connect and how many shards to run, runs this process's shards side by
 /// side until cancelled or until one of them hits a fatal close code, then winds down the handlers still working.
@@ -38,7 +44,7 @@ public sealed class DiscordTransport(
     SecretRedactor redactor,
     ILogger<DiscordTransport> logger,
     DiscordEventRouter? router = null,
-    Pipeline.UnansweredMessages? unanswered = null)
+    Pipeline.UnansweredMessages? unanswered = null) : IDiscordTransport
 {
     public const string MissingToken = "no Discord bot token: set the Discord:Token setting (environment variable Discord__Token).";
     public const string RejectedToken = "Discord rejected the bot token (HTTP 401): set a valid Discord:Token (environment variable Discord__Token) from the Bot page of the Discord Developer Portal.";

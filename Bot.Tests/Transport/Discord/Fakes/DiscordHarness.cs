@@ -27,7 +27,7 @@ public sealed class DiscordHarness : IAsyncDisposable
         Clock = clock;
         _directory = directory;
         _services = services;
-        Run = services.GetRequiredService<DiscordTransport>().RunAsync(_stop.Token);
+        Run = services.GetRequiredService<IDiscordTransport>().RunAsync(_stop.Token);
     }
 
     public FakeDiscord Fake { get; }

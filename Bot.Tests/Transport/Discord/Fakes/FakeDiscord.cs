@@ -12,7 +12,8 @@ namespace CompanionBot.Tests.Transport.Discord.Fakes;
 
 /// <param name="Files">For a multipart request: each attached file's name and text (payload_json becomes <see cref="Body"/>).</param>
 /// <param name="Timestamp">Stopwatch timestamp of arrival (load measurements).</param>
-public sealed record RecordedRequest(string Method, string Path, string? Authorization, string? UserAgent, JsonNode? Body, int Status, IReadOnlyDictionary<string, string>? Files = null, long Timestamp = 0)
+/// <param name="Query">The query string without its '?', when there was one.</param>
+public sealed record RecordedRequest(string Method, string Path, string? Authorization, string? UserAgent, JsonNode? Body, int Status, IReadOnlyDictionary<string, string>? Files = null, long Timestamp = 0, string? Query = null)
 {
     public override string ToString() => $"{Method} {Path} -> {Status}";
 }
@@ -26,7 +27,7 @@ public sealed record ScriptedResponse(int Status, string? Body = null, IReadOnly
 /// By default it ACKs heartbeats, answers Identify with READY (a new session) and Resume with the missed events and
 /// RESUMED (op 9 false for a session it does not know or that ended), and enforces <see cref="FakeDiscordRules"/>.
 /// </summary>
-public sealed class FakeDiscord : IAsyncDisposable
+public sealed partial class FakeDiscord : IAsyncDisposable
 {
     public const string BotUserId = "900000000000000001";
     public const string ApplicationId = "900000000000000002";
@@ -113,12 +114,22 @@ public sealed class FakeDiscord : IAsyncDisposable
         ["application"] = new JsonObject { ["id"] = ApplicationId, ["flags"] = 0 },
         ["guilds"] = new JsonArray(),
         ["shard"] = new JsonArray(0, 1),
+        // Discord's other READY fields (Gateway Events, "Ready"); Discord.Net reads them without checking for null
+        ["private_channels"] = new JsonArray(),
+        ["relationships"] = new JsonArray(),
+        ["read_state"] = new JsonArray(),
+        ["presences"] = new JsonArray(),
+        ["guild_join_requests"] = new JsonArray(),
+        ["geo_ordered_rtc_regions"] = new JsonArray(),
+        ["user_settings"] = new JsonObject(),
     };
 
     /// <summary>Sees every dispatch a test sends (the interaction rules start their 3 s clock here).</summary>
     internal void Observe(string type, JsonNode d)
     {
         if (type == "INTERACTION_CREATE") Rules.Created(d);
+        if (type == "MESSAGE_CREATE") Remember(d);
+        if (type == "GUILD_CREATE") RememberGuild(d);
     }
 
     /// <summary>Aborts every open gateway connection without a close frame (the TCP connection just drops).</summary>
@@ -210,8 +221,9 @@ public sealed class FakeDiscord : IAsyncDisposable
             body = text.Length > 0 ? JsonNode.Parse(text) : null;
         }
         var route = path.StartsWith("/api/v10/", StringComparison.Ordinal) ? path["/api/v10/".Length..] : path;
-        var probe = new RecordedRequest(context.Request.Method, route, context.Request.Headers.Authorization.FirstOrDefault(), context.Request.Headers.UserAgent.FirstOrDefault(), body, 0, files, System.Diagnostics.Stopwatch.GetTimestamp());
-        var answer = Script(probe) ?? Rules.Check(probe) ?? Default(probe);
+        var query = context.Request.QueryString.HasValue ? context.Request.QueryString.Value!.TrimStart('?') : null;
+        var probe = new RecordedRequest(context.Request.Method, route, context.Request.Headers.Authorization.FirstOrDefault(), context.Request.Headers.UserAgent.FirstOrDefault(), body, 0, files, System.Diagnostics.Stopwatch.GetTimestamp(), query);
+        var answer = Script(probe) ?? GlobalLimit(probe) ?? Rules.Check(probe) ?? Channels(probe) ?? Default(probe);
         Requests.Add(probe with { Status = answer.Status });
         if (Hold(probe) is { } held) await held;
 
@@ -241,7 +253,7 @@ public sealed class FakeDiscord : IAsyncDisposable
         if (r.Method == "POST" && r.Path.EndsWith("/messages", StringComparison.Ordinal))
         {
             var id = Interlocked.Increment(ref _messageIds);
-            return new ScriptedResponse(200, new JsonObject { ["id"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["content"] = r.Body?["content"]?.GetValue<string>() }.ToJsonString());
+            return new ScriptedResponse(200, SentMessage(r, id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToJsonString());
         }
         if (r.Path.EndsWith("/typing", StringComparison.Ordinal) || r.Path.EndsWith("/callback", StringComparison.Ordinal)) return new ScriptedResponse(204);
         return new ScriptedResponse(200, r.Body?.ToJsonString() ?? "{}");

@@ -17,6 +17,7 @@ public sealed class FakeGatewayConnection(WebSocket socket, string path, string 
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly Queue<DateTimeOffset> _recent = new();
     private readonly TaskCompletionSource _attached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ZlibStreamWriter? _zlib = query.Contains("compress=zlib-stream", StringComparison.Ordinal) ? new ZlibStreamWriter() : null;
     private FakeGatewaySession? _session;
     private int _sequence;
 
@@ -149,7 +150,10 @@ public sealed class FakeGatewayConnection(WebSocket socket, string path, string 
         {
             if (socket.State == WebSocketState.Open)
             {
-                await socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, CancellationToken.None);
+                // Gateway doc, "Transport Compression": with compress=zlib-stream every message is a binary frame of one
+                // zlib stream for the whole connection, each ending in a sync flush (00 00 ff ff)
+                if (_zlib is not null) await socket.SendAsync(_zlib.Compress(json), WebSocketMessageType.Binary, true, CancellationToken.None);
+                else await socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, CancellationToken.None);
             }
         }
         finally
