@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using CompanionBot.Terminal;
+using CompanionBot.Transport.Discord.Foundation;
 
 namespace CompanionBot.Hosting;
 

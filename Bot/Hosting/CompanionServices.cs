@@ -18,6 +18,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using CompanionBot.Turn;
+using CompanionBot.Transport.Discord.Foundation;
 
 namespace CompanionBot.Hosting;
 

@@ -5,6 +5,7 @@ using CompanionBot.Channels.Discord;
 using CompanionBot.Tests.Transport.Discord.Fakes;
 using CompanionBot.Transport.Discord;
 using Microsoft.Extensions.Options;
+using CompanionBot.Transport.Discord.Foundation;
 
 namespace CompanionBot.Tests.Channels.Discord;
 

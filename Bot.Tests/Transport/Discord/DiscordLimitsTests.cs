@@ -5,6 +5,7 @@ using CompanionBot.Transport.Discord;
 using CompanionBot.Transport.Discord.Gateway;
 using CompanionBot.Transport.Discord.Payloads;
 using Microsoft.Extensions.Logging.Abstractions;
+using CompanionBot.Transport.Discord.Foundation;
 
 namespace CompanionBot.Tests.Transport.Discord;
 

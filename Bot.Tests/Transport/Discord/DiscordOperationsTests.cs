@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using CompanionBot.Terminal;
+using CompanionBot.Transport.Discord.Foundation;
 
 namespace CompanionBot.Tests.Transport.Discord;
 

@@ -2,6 +2,7 @@ using CompanionBot.Tests.Transport.Discord.Fakes;
 using CompanionBot.Transport.Discord;
 using CompanionBot.Transport.Discord.Gateway;
 using CompanionBot.Transport.Discord.Rest;
+using CompanionBot.Transport.Discord.Foundation;
 
 namespace CompanionBot.Tests.Transport.Discord;
 

@@ -4,6 +4,7 @@ using CompanionBot.Transport.Discord;
 using CompanionBot.Transport.Discord.Gateway;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using CompanionBot.Transport.Discord.Foundation;
 
 namespace CompanionBot.Tests.Transport.Discord;
 

@@ -5,6 +5,7 @@ using CompanionBot.Commands;
 using CompanionBot.Transport.Discord;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using CompanionBot.Transport.Discord.Foundation;
 
 namespace CompanionBot.Channels.Discord;
 

@@ -4,6 +4,7 @@ using Discord.WebSocket;
 using CompanionBot.Commands;
 using CompanionBot.Transport.Discord;
 using Microsoft.Extensions.Logging;
+using CompanionBot.Transport.Discord.Foundation;
 
 namespace CompanionBot.Channels.Discord;
 

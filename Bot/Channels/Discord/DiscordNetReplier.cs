@@ -3,6 +3,7 @@ using Discord.Net;
 using CompanionBot.Pipeline;
 using CompanionBot.Transport.Discord;
 using Microsoft.Extensions.Logging;
+using CompanionBot.Transport.Discord.Foundation;
 
 namespace CompanionBot.Channels.Discord;
 

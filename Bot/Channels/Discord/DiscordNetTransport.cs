@@ -7,6 +7,7 @@ using CompanionBot.Transport.Discord;
 using CompanionBot.Transport.Discord.Gateway;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using CompanionBot.Transport.Discord.Foundation;
 
 namespace CompanionBot.Channels.Discord;
 

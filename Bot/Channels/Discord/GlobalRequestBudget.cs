@@ -1,5 +1,6 @@
 using CompanionBot.Transport.Discord;
 using Microsoft.Extensions.Options;
+using CompanionBot.Transport.Discord.Foundation;
 
 namespace CompanionBot.Channels.Discord;
 

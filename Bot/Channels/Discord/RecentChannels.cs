@@ -3,6 +3,7 @@ using System.Text.Json;
 using CompanionBot.Transport.Discord;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using CompanionBot.Transport.Discord.Foundation;
 
 namespace CompanionBot.Channels.Discord;
 

@@ -4,6 +4,7 @@ using CompanionBot.Commands;
 using CompanionBot.Transport.Discord.Rest;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using CompanionBot.Transport.Discord.Foundation;
 
 namespace CompanionBot.Transport.Discord;
 

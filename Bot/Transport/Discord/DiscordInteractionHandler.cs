@@ -1,6 +1,7 @@
 using CompanionBot.Commands;
 using CompanionBot.Transport.Discord.Payloads;
 using Microsoft.Extensions.Logging;
+using CompanionBot.Transport.Discord.Foundation;
 
 namespace CompanionBot.Transport.Discord;
 

@@ -5,6 +5,7 @@ using CompanionBot.Transport.Discord.Payloads;
 using CompanionBot.Transport.Discord.Rest;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using CompanionBot.Transport.Discord.Foundation;
 
 namespace CompanionBot.Transport.Discord;
 

@@ -1,5 +1,6 @@
 using CompanionBot.Common;
 using Microsoft.Extensions.Logging;
+using CompanionBot.Transport.Discord.Foundation;
 
 namespace CompanionBot.Transport.Discord.Gateway;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using CompanionBot.Transport.Discord.Foundation;
 
 namespace CompanionBot.Transport.Discord.Gateway;
 

@@ -1,5 +1,6 @@
 using Polly;
 using Polly.Retry;
+using CompanionBot.Transport.Discord.Foundation;
 
 namespace CompanionBot.Transport.Discord.Gateway;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using CompanionBot.Transport.Discord.Foundation;
 
 namespace CompanionBot.Transport.Discord.Rest;
 

@@ -1,6 +1,6 @@
 using CompanionBot.Common;
 
-namespace CompanionBot.Transport.Discord;
+namespace CompanionBot.Transport.Discord.Foundation;
 
 /// <summary>
 /// The Discord transport's one backoff schedule (REST 5xx retries, gateway discovery, shard reconnects): the ceiling

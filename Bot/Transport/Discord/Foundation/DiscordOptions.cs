@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace CompanionBot.Transport.Discord;
+namespace CompanionBot.Transport.Discord.Foundation;
 
 /// <summary>Config section "Discord". The token comes from the environment (Discord__Token), never from a file in the repo.</summary>
 public sealed class DiscordOptions

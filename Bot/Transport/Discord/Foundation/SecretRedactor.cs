@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace CompanionBot.Transport.Discord;
+namespace CompanionBot.Transport.Discord.Foundation;
 
 /// <summary>Scrubs the bot token out of any text before it reaches a log or a message.</summary>
 public sealed class SecretRedactor(IOptions<DiscordOptions> options)

@@ -1,4 +1,4 @@
-namespace CompanionBot.Transport.Discord;
+namespace CompanionBot.Transport.Discord.Foundation;
 
 /// <summary>
 /// At most <c>limit</c> events in any <c>window</c> (a sliding-window log on the monotonic clock). Used for the gateway's
