@@ -19,9 +19,9 @@ public sealed class DiscordNetCommandRegistrar(ISlashCommands commands, IOptions
     public async Task<bool> EnsureRegisteredAsync(DiscordRestClient rest, string applicationId, CancellationToken ct)
     {
         var definitions = commands.Registration();
-        var hash = CommandRegistrar.Hash(applicationId, definitions.ToJsonString());
+        var hash = CommandHashFile.Hash(applicationId, definitions.ToJsonString());
         var path = options.Value.CommandHashFile;
-        if (File.Exists(path) && (await File.ReadAllTextAsync(path, ct).ConfigureAwait(false)).Trim() == hash)
+        if (await CommandHashFile.IsCurrentAsync(path, hash, ct).ConfigureAwait(false))
         {
             TransportLog.CommandsUnchanged(logger);
             return false;
@@ -35,9 +35,7 @@ public sealed class DiscordNetCommandRegistrar(ISlashCommands commands, IOptions
             TransportLog.CommandsNotRegistered(logger, ex.Reason ?? ex.HttpCode.ToString(), (int?)ex.DiscordCode);
             return false;
         }
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
-        await File.WriteAllTextAsync(path, hash, ct).ConfigureAwait(false);
+        await CommandHashFile.RememberAsync(path, hash, ct).ConfigureAwait(false);
         TransportLog.CommandsRegistered(logger, definitions.Count);
         return true;
     }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using CompanionBot.Commands;
 using CompanionBot.Transport.Discord.Rest;
 using Microsoft.Extensions.Logging;
@@ -21,9 +19,9 @@ public sealed class CommandRegistrar(
     public async Task<bool> EnsureRegisteredAsync(string applicationId, CancellationToken ct)
     {
         var definitions = commands.Registration();
-        var hash = Hash(applicationId, definitions.ToJsonString());
+        var hash = CommandHashFile.Hash(applicationId, definitions.ToJsonString());
         var path = options.Value.CommandHashFile;
-        if (File.Exists(path) && (await File.ReadAllTextAsync(path, ct).ConfigureAwait(false)).Trim() == hash)
+        if (await CommandHashFile.IsCurrentAsync(path, hash, ct).ConfigureAwait(false))
         {
             TransportLog.CommandsUnchanged(logger);
             return false;
@@ -34,13 +32,8 @@ public sealed class CommandRegistrar(
             TransportLog.CommandsNotRegistered(logger, result.Problem, result.ErrorCode);
             return false;
         }
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
-        await File.WriteAllTextAsync(path, hash, ct).ConfigureAwait(false);
+        await CommandHashFile.RememberAsync(path, hash, ct).ConfigureAwait(false);
         TransportLog.CommandsRegistered(logger, definitions.Count);
         return true;
     }
-
-    internal static string Hash(string applicationId, string json) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(applicationId + "\n" + json)));
 }
